@@ -1,0 +1,54 @@
+// Lint rules that the type checker cannot enforce: no floating promises (a lost
+// rejection is a lost write) and no import cycles (layers point one way).
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'dev-dist/', 'node_modules/', '.tmp/', 'public/'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-default-export': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'No .only in tests.' },
+        { selector: "CallExpression[callee.property.name='skip']", message: 'No skipped tests.' },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['../*', 'yjs', 'y-*', 'preact', 'preact/*'], message: 'The domain core imports nothing of ours but itself, and no I/O.' },
+      ] }],
+      'no-restricted-globals': ['error', 'Date', 'indexedDB', 'window', 'document', 'crypto', 'fetch', 'navigator'],
+    },
+  },
+  {
+    files: ['src/records/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['../replica/*', '../sync/*', '../qr/*', '../ui/*', '../pwa/*', 'yjs', 'y-*', 'preact', 'preact/*'], message: 'records depends only on domain.' },
+      ] }],
+    },
+  },
+  {
+    files: ['*.config.*', 'eslint.config.js', 'bench/**', 'test/**', '.ci/**'],
+    rules: { 'import-x/no-default-export': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

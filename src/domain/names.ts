@@ -1,0 +1,26 @@
+/** Rules for the names people type: the same on every phone, checked again on every record. */
+
+export const MAX_DISPLAY_NAME = 40;
+export const MAX_CIRCLE_NAME = 60;
+
+export type NameProblem = 'empty' | 'too-long' | 'control-characters';
+export type NameResult = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly problem: NameProblem };
+
+// Control, format and separator characters other than the ordinary space make
+// names that look alike but differ, or that break the layout of other screens.
+const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+/** Normalises what a member typed: NFC, trimmed, inner runs of spaces folded. */
+export function normalizeName(input: string, maxLength: number): NameResult {
+  const value = input.normalize('NFC').trim().replace(/\s+/gu, ' ');
+  if (value.length === 0) return { ok: false, problem: 'empty' };
+  if ([...value].length > maxLength) return { ok: false, problem: 'too-long' };
+  if (FORBIDDEN.test(value)) return { ok: false, problem: 'control-characters' };
+  return { ok: true, value };
+}
+
+/** A name inside a record must already be in the form normalizeName produces. */
+export function isNormalizedName(value: string, maxLength: number): boolean {
+  const result = normalizeName(value, maxLength);
+  return result.ok && result.value === value;
+}

@@ -1,0 +1,2 @@
+// Entry point: replaced by the app shell.
+document.getElementById('app')!.textContent = 'Tally';

@@ -1,0 +1,11 @@
+import type { CircleEventKind } from '../../domain/events';
+
+/**
+ * The kind of a record travels as a small number. Codes are never reused: a
+ * retired kind keeps its number so that old records keep their meaning.
+ */
+export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
+  'circle.founded': 1,
+  'member.admitted': 2,
+  'member.profile': 3,
+};

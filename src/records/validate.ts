@@ -1,0 +1,84 @@
+/**
+ * The gate every record passes before it counts: size, canonical shape, the
+ * kind's own rules, the circle, and every required signature over the exact
+ * payload bytes received. A rejected record is reported, never thrown.
+ */
+import type { CircleEvent } from '../domain/events';
+import { bytesEqual } from './bytes';
+import { verify } from './crypto';
+import { decodeEnvelope, SIGNATURE_PURPOSE } from './envelope';
+import type { Envelope, EnvelopeProblem } from './envelope';
+import { parseCircleFounded } from './kinds/circle-founded';
+import { parseMemberAdmitted } from './kinds/member-admitted';
+import { parseMemberProfile } from './kinds/member-profile';
+import { KIND_CODES } from './kinds/codes';
+import { err, ok } from './result';
+import type { Result } from './result';
+
+export interface VerifiedRecord {
+  readonly id: string;
+  readonly bytes: Uint8Array;
+  readonly event: CircleEvent;
+}
+
+export type RecordProblem =
+  | EnvelopeProblem
+  | 'unknown-kind'
+  | 'invalid-fields'
+  | 'wrong-circle'
+  | 'bad-signature'
+  | 'id-mismatch';
+
+export interface RecordRejection {
+  readonly problem: RecordProblem;
+  /** Present when the outer shape could be read. */
+  readonly kindCode?: number;
+  readonly at?: number;
+}
+
+type Parser = (envelope: Envelope) => CircleEvent | undefined;
+
+const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
+  [KIND_CODES['circle.founded'], parseCircleFounded],
+  [KIND_CODES['member.admitted'], parseMemberAdmitted],
+  [KIND_CODES['member.profile'], parseMemberProfile],
+]);
+
+/** For the kinds so far the author is the one signer; agreements between two people add more. */
+function requiredSigners(envelope: Envelope): readonly Uint8Array[] {
+  return [envelope.payload.author];
+}
+
+export function validateRecord(bytes: Uint8Array, circle: Uint8Array, expectedId?: string): Result<VerifiedRecord, RecordRejection> {
+  const decoded = decodeEnvelope(bytes);
+  if (!decoded.ok) return err({ problem: decoded.error });
+  const envelope = decoded.value;
+  const where = { kindCode: envelope.payload.kindCode, at: envelope.payload.at };
+  if (expectedId !== undefined && envelope.id !== expectedId) return err({ problem: 'id-mismatch', ...where });
+  if (!bytesEqual(envelope.payload.circle, circle)) return err({ problem: 'wrong-circle', ...where });
+  const parse = PARSERS.get(envelope.payload.kindCode);
+  if (parse === undefined) return err({ problem: 'unknown-kind', ...where });
+  const event = parse(envelope);
+  if (event === undefined) return err({ problem: 'invalid-fields', ...where });
+
+  const signers = requiredSigners(envelope);
+  if (signers.length !== envelope.signatures.length) return err({ problem: 'bad-signature', ...where });
+  for (let i = 0; i < signers.length; i++) {
+    if (!verify(SIGNATURE_PURPOSE, envelope.signatures[i]!, envelope.payloadBytes, signers[i]!)) {
+      return err({ problem: 'bad-signature', ...where });
+    }
+  }
+  return ok({ id: envelope.id, bytes, event });
+}
+
+/**
+ * Re-reads a record this phone verified before and stored in its own archive:
+ * the shape is parsed again, the signatures are not, so opening the app never
+ * re-verifies years of records.
+ */
+export function readTrustedRecord(bytes: Uint8Array): VerifiedRecord | undefined {
+  const decoded = decodeEnvelope(bytes);
+  if (!decoded.ok) return undefined;
+  const event = PARSERS.get(decoded.value.payload.kindCode)?.(decoded.value);
+  return event === undefined ? undefined : { id: decoded.value.id, bytes, event };
+}
