@@ -1,2 +1,37 @@
-// Entry point: replaced by the app shell.
-document.getElementById('app')!.textContent = 'Tally';
+import { render } from 'preact';
+import { platformDeps } from './app/deps';
+import { openVault } from './replica/vault';
+import { listenForInstallPrompt } from './pwa/install';
+import { registerServiceWorker } from './pwa/register';
+import { App } from './ui/shell/App';
+import { loadLocale } from './ui/shell/locale';
+import { AppStore } from './ui/shell/store';
+import './ui/styles.css';
+
+async function start(): Promise<void> {
+  const root = document.getElementById('app')!;
+  const locale = loadLocale();
+  document.documentElement.lang = locale;
+  listenForInstallPrompt();
+  registerServiceWorker();
+  let store: AppStore;
+  try {
+    store = new AppStore(await openVault(), platformDeps, locale);
+  } catch (error) {
+    root.textContent = `Tally cannot open this phone's storage: ${String(error)}`;
+    return;
+  }
+  render(<App store={store} />, root);
+  // The page can be killed at any moment once hidden; issue queued writes first.
+  window.addEventListener('pagehide', () => store.flush());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') store.flush();
+  });
+  try {
+    await store.load();
+  } catch (error) {
+    store.set({ phase: 'failed', failure: String(error) });
+  }
+}
+
+void start();

@@ -47,7 +47,12 @@ export function projectCircle(events: Iterable<CircleEvent>): CircleState {
   const foundings: CircleFounded[] = [];
   const admissions: MemberAdmitted[] = [];
   const profiles: MemberProfileChanged[] = [];
+  // The same record can reach a phone twice (two peers, an import); an id is a
+  // hash of the bytes, so a repeated id is the same event and must count once.
+  const seen = new Set<RecordId>();
   for (const event of events) {
+    if (seen.has(event.id)) continue;
+    seen.add(event.id);
     if (event.kind === 'circle.founded') foundings.push(event);
     else if (event.kind === 'member.admitted') admissions.push(event);
     else profiles.push(event);
@@ -83,13 +88,13 @@ export function projectCircle(events: Iterable<CircleEvent>): CircleState {
     const member = members.get(admission.member);
     if (member?.admissionId === admission.id) continue;
     if (member !== undefined) ignore(admission, 'already-a-member');
-    else ignore(admission, knownLater(admission, admissions) ? 'not-a-member-then' : 'awaiting-history');
+    else ignore(admission, members.has(admission.author) ? 'not-a-member-then' : 'awaiting-history');
   }
 
   for (const profile of profiles) {
     const member = members.get(profile.author);
     if (member === undefined) {
-      ignore(profile, knownLater(profile, admissions) ? 'not-a-member-then' : 'awaiting-history');
+      ignore(profile, 'awaiting-history');
     } else if (member.since > profile.at) {
       ignore(profile, 'not-a-member-then');
     } else {
@@ -107,34 +112,41 @@ export function projectCircle(events: Iterable<CircleEvent>): CircleState {
 }
 
 /**
- * Admissions are sorted by time, so one pass admits nearly everyone; a member
- * who admits someone in the same millisecond as their own admission may sort
- * first by id, so passes repeat until nothing changes (at most one per admission).
+ * Admissions are sorted by time, and an admission can only lean on memberships
+ * that began at or before its own time. So each millisecond is settled before
+ * the next: within one millisecond a member admitted there may admit others and
+ * sort first by id, so passes over that millisecond repeat until nothing
+ * changes. Settling all times at once instead would let a later admission win
+ * over an earlier one that only became valid on a second pass.
  */
 function admitInOrder(admissions: readonly MemberAdmitted[], members: Map<MemberKey, Member>): void {
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const admission of admissions) {
-      if (members.has(admission.member)) continue;
-      const admitter = members.get(admission.author);
-      if (admitter === undefined || admitter.since > admission.at) continue;
-      members.set(admission.member, {
-        key: admission.member,
-        name: admission.name,
-        boxKey: admission.boxKey,
-        since: admission.at,
-        admittedBy: admission.author,
-        admissionId: admission.id,
-      });
-      changed = true;
+  let start = 0;
+  while (start < admissions.length) {
+    const at = admissions[start]!.at;
+    let end = start;
+    while (end < admissions.length && admissions[end]!.at === at) end++;
+    const sameTime = admissions.slice(start, end);
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const admission of sameTime) {
+        if (members.has(admission.member)) continue;
+        // Only the founder can have begun after this time: a backdated admission does not count.
+        const admitter = members.get(admission.author);
+        if (admitter === undefined || admitter.since > admission.at) continue;
+        members.set(admission.member, {
+          key: admission.member,
+          name: admission.name,
+          boxKey: admission.boxKey,
+          since: admission.at,
+          admittedBy: admission.author,
+          admissionId: admission.id,
+        });
+        changed = true;
+      }
     }
+    start = end;
   }
-}
-
-/** True when the author does become a member, only after this event's time. */
-function knownLater(event: CircleEvent, admissions: readonly MemberAdmitted[]): boolean {
-  return admissions.some((a) => a.member === event.author);
 }
 
 /** Whether a key was a member at a given instant: the rule every later area applies to its records. */

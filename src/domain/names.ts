@@ -8,7 +8,9 @@ export type NameResult = { readonly ok: true; readonly value: string } | { reado
 
 // Control, format and separator characters other than the ordinary space make
 // names that look alike but differ, or that break the layout of other screens.
-const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+// A lone surrogate (half a character, as a limit counting UTF-16 units can leave)
+// has no UTF-8 form: a record would carry U+FFFD instead of what was checked here.
+const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 
 /** Normalises what a member typed: NFC, trimmed, inner runs of spaces folded. */
 export function normalizeName(input: string, maxLength: number): NameResult {

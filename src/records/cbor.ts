@@ -22,6 +22,7 @@ export type CborMap = ReadonlyMap<number, CborValue>;
 export type CborResult = { readonly ok: true; readonly value: CborValue } | { readonly ok: false; readonly error: string };
 
 const MAX_DEPTH = 16;
+const LONE_SURROGATE = /\p{Cs}/u;
 
 export function encodeCbor(value: CborValue): Uint8Array {
   const out: number[] = [];
@@ -50,6 +51,9 @@ function write(out: number[], value: CborValue, depth: number): void {
     if (value >= 0) writeHead(out, 0, value);
     else writeHead(out, 1, -1 - value);
   } else if (typeof value === 'string') {
+    // UTF-8 cannot carry a lone surrogate: it would silently become U+FFFD, and two
+    // different strings would share one encoding.
+    if (LONE_SURROGATE.test(value)) throw new RangeError('CBOR text must be well-formed Unicode');
     const bytes = utf8(value);
     writeHead(out, 3, bytes.length);
     for (const b of bytes) out.push(b);
@@ -139,8 +143,12 @@ function read(reader: Reader, depth: number): CborValue {
   switch (major) {
     case 0:
       return readArgument(reader, info);
-    case 1:
-      return -1 - readArgument(reader, info);
+    case 1: {
+      // -1 - n must stay a safe integer, or the value could not be encoded back.
+      const n = readArgument(reader, info);
+      if (n >= Number.MAX_SAFE_INTEGER) throw new DecodeError('integer beyond the safe range');
+      return -1 - n;
+    }
     case 2:
       return take(reader, readArgument(reader, info)).slice();
     case 3: {

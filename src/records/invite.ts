@@ -164,18 +164,27 @@ export interface Welcome {
 
 export type WelcomeProblem = 'malformed' | 'not-for-you' | 'damaged' | 'expired' | 'already-used' | 'bad-admission';
 
-export function openWelcome(
-  code: Uint8Array,
-  pending: PendingJoin,
-  now: number,
-  isUsed: (welcomeId: string) => boolean,
-): Result<Welcome, WelcomeProblem> {
+interface WelcomeContents {
+  readonly secret: Uint8Array;
+  readonly circleId: Uint8Array;
+  readonly circleName: string;
+  readonly admitter: Uint8Array;
+  readonly at: number;
+  readonly signature: Uint8Array;
+  readonly expiresAt: number;
+  readonly welcomeId: string;
+}
+
+type UnsealProblem = 'malformed' | 'not-for-you' | 'damaged';
+
+/** Opens the sealed part only; also lets a phone that already joined recognise a replayed welcome. */
+export function unsealWelcome(code: Uint8Array, box: BoxKeys): Result<WelcomeContents, UnsealProblem> {
   const outer = decodeCbor(code);
   if (!outer.ok || !Array.isArray(outer.value) || outer.value.length !== 2) return err('malformed');
   const [hint, sealed] = outer.value as readonly CborValue[];
   if (!(hint instanceof Uint8Array) || !(sealed instanceof Uint8Array)) return err('malformed');
-  if (!bytesEqual(hint, recipientHint(pending.box.publicKey))) return err('not-for-you');
-  const plaintext = openSealed(pending.box, sealed);
+  if (!bytesEqual(hint, recipientHint(box.publicKey))) return err('not-for-you');
+  const plaintext = openSealed(box, sealed);
   if (plaintext === null) return err('damaged');
   const inner = decodeCbor(plaintext);
   if (!inner.ok || !Array.isArray(inner.value) || inner.value.length !== 8) return err('malformed');
@@ -192,7 +201,18 @@ export function openWelcome(
   ) {
     return err('malformed');
   }
-  const welcomeId = toBase64Url(welcomeIdBytes);
+  return ok({ secret, circleId, circleName, admitter, at, signature, expiresAt, welcomeId: toBase64Url(welcomeIdBytes) });
+}
+
+export function openWelcome(
+  code: Uint8Array,
+  pending: PendingJoin,
+  now: number,
+  isUsed: (welcomeId: string) => boolean,
+): Result<Welcome, WelcomeProblem> {
+  const unsealed = unsealWelcome(code, pending.box);
+  if (!unsealed.ok) return unsealed;
+  const { secret, circleId, circleName, admitter, at, signature, expiresAt, welcomeId } = unsealed.value;
   if (isUsed(welcomeId)) return err('already-used');
   if (now > expiresAt) return err('expired');
 

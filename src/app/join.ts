@@ -1,0 +1,155 @@
+/**
+ * The two scans that bring a newcomer in (see records/invite.ts for the
+ * cryptography): the newcomer's side keeps a pending request until a welcome
+ * opens it; the member's side reviews a request and signs the admission.
+ */
+import type { CircleState } from '../domain/circle';
+import { MAX_DISPLAY_NAME, normalizeName } from '../domain/names';
+import type { NameProblem } from '../domain/names';
+import { toBase64Url } from '../records/bytes';
+import { boxKeysFromSeed, KEY_BYTES, signingKeysFromSeed } from '../records/crypto';
+import {
+  DEFAULT_WELCOME_LIFETIME_MS,
+  keyFingerprint,
+  makeJoinRequest,
+  makeWelcome,
+  openWelcome,
+  parseJoinRequest,
+  unsealWelcome,
+} from '../records/invite';
+import type { JoinRequest, JoinRequestProblem, WelcomeProblem } from '../records/invite';
+import { err, ok } from '../records/result';
+import type { Result } from '../records/result';
+import { openSecrets, sealSecrets } from '../replica/key-envelope';
+import type { Vault } from '../replica/vault';
+import type { ExpectFrameProblem } from '../qr/frame';
+import { joinRequestCode, readJoinRequestCode, readWelcomeCode, welcomeCode } from './codes';
+import type { AppDeps } from './deps';
+import { openCircle } from './open-circle';
+import type { OpenCircle } from './open-circle';
+
+export interface ShownJoinRequest {
+  readonly name: string;
+  readonly code: string;
+  readonly fingerprint: string;
+}
+
+/** Makes new keys and a join request, kept on the phone so a reload does not lose them. */
+export async function startJoin(vault: Vault, name: string, deps: AppDeps): Promise<Result<ShownJoinRequest, NameProblem>> {
+  const normalized = normalizeName(name, MAX_DISPLAY_NAME);
+  if (!normalized.ok) return err(normalized.problem);
+  const signingSeed = deps.random(KEY_BYTES);
+  const boxSeed = deps.random(KEY_BYTES);
+  await vault.savePendingJoin({
+    name: normalized.value,
+    createdAt: deps.now(),
+    keys: sealSecrets({ signingSeed, boxSeed, circleSecret: null }),
+  });
+  const shown = await currentJoinRequest(vault);
+  if (shown === undefined) throw new Error('the join request just saved could not be read back');
+  return ok(shown);
+}
+
+export async function currentJoinRequest(vault: Vault): Promise<ShownJoinRequest | undefined> {
+  const pending = await vault.pendingJoin();
+  if (pending === undefined) return undefined;
+  const secrets = openSecrets(pending.keys);
+  if (typeof secrets === 'string') return undefined;
+  const signing = signingKeysFromSeed(secrets.signingSeed);
+  const box = boxKeysFromSeed(secrets.boxSeed);
+  return {
+    name: pending.name,
+    code: joinRequestCode(makeJoinRequest(signing, box, pending.name)),
+    fingerprint: keyFingerprint(signing.publicKey),
+  };
+}
+
+export type AcceptWelcomeProblem = ExpectFrameProblem | WelcomeProblem | 'no-pending-request';
+
+export async function acceptWelcome(vault: Vault, text: string, deps: AppDeps): Promise<Result<OpenCircle, AcceptWelcomeProblem>> {
+  const body = readWelcomeCode(text);
+  if (!body.ok) return body;
+  const pending = await vault.pendingJoin();
+  const secrets = pending === undefined ? undefined : openSecrets(pending.keys);
+  if (pending === undefined || secrets === undefined || typeof secrets === 'string') {
+    return err((await isReplayOnThisPhone(vault, body.value)) ? 'already-used' : 'no-pending-request');
+  }
+  const signing = signingKeysFromSeed(secrets.signingSeed);
+  const box = boxKeysFromSeed(secrets.boxSeed);
+  const opened = openWelcome(body.value, { signing, box, name: pending.name }, deps.now(), () => false);
+  if (!opened.ok) return opened;
+  if (await vault.isWelcomeUsed(opened.value.welcomeId)) return err('already-used');
+  const welcome = opened.value;
+  const membership = {
+    circleId: toBase64Url(welcome.circleId),
+    circleName: welcome.circleName,
+    memberKey: toBase64Url(signing.publicKey),
+    joinedAt: deps.now(),
+    isDemo: false,
+    keys: sealSecrets({ signingSeed: signing.secretKey, boxSeed: box.secretKey, circleSecret: welcome.secret }),
+  };
+  await vault.completeJoin(membership, welcome.welcomeId);
+  const circle = await openCircle(membership, deps);
+  const added = await circle.replica.add(welcome.admission.bytes);
+  if (!added.ok) throw new Error(`an admission checked by openWelcome was rejected: ${added.error.problem}`);
+  await vault.saveSetting('activeCircle', membership.circleId);
+  return ok(circle);
+}
+
+/** A welcome that opens with the keys of a circle this phone already joined, and was used. */
+async function isReplayOnThisPhone(vault: Vault, code: Uint8Array): Promise<boolean> {
+  for (const membership of await vault.memberships()) {
+    const secrets = openSecrets(membership.keys);
+    if (typeof secrets === 'string') continue;
+    const unsealed = unsealWelcome(code, boxKeysFromSeed(secrets.boxSeed));
+    if (unsealed.ok && (await vault.isWelcomeUsed(unsealed.value.welcomeId))) return true;
+  }
+  return false;
+}
+
+export interface JoinReview {
+  readonly request: JoinRequest;
+  readonly fingerprint: string;
+  readonly alreadyMember: boolean;
+}
+
+export type ReviewProblem = ExpectFrameProblem | JoinRequestProblem;
+
+export function reviewJoinRequest(text: string, state: CircleState): Result<JoinReview, ReviewProblem> {
+  const body = readJoinRequestCode(text);
+  if (!body.ok) return body;
+  const request = parseJoinRequest(body.value);
+  if (!request.ok) return request;
+  return ok({
+    request: request.value,
+    fingerprint: keyFingerprint(request.value.signingKey),
+    alreadyMember: state.members.has(toBase64Url(request.value.signingKey)),
+  });
+}
+
+export interface IssuedWelcome {
+  readonly code: string;
+  readonly expiresAt: number;
+  readonly admissionId: string;
+}
+
+/** Signs and stores the admission, then seals the welcome to the newcomer. */
+export async function approveJoin(circle: OpenCircle, request: JoinRequest, deps: AppDeps): Promise<IssuedWelcome> {
+  const at = deps.now();
+  const state = circle.replica.current().circle;
+  const made = makeWelcome({
+    request,
+    circle: {
+      id: circle.replica.circleId,
+      name: state.circle?.name ?? circle.membership.circleName,
+      secret: circle.circleSecret,
+    },
+    admitter: circle.signing,
+    at,
+    expiresAt: at + DEFAULT_WELCOME_LIFETIME_MS,
+    random: deps.random,
+  });
+  const added = await circle.replica.add(made.admission.bytes);
+  if (!added.ok) throw new Error(`an admission made here was rejected: ${added.error.problem}`);
+  return { code: welcomeCode(made.code), expiresAt: at + DEFAULT_WELCOME_LIFETIME_MS, admissionId: made.admission.id };
+}

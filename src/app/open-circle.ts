@@ -1,0 +1,44 @@
+/** Opening a circle this phone belongs to: its keys, its archive, its document. */
+import { fromBase64Url } from '../records/bytes';
+import { boxKeysFromSeed, signingKeysFromSeed } from '../records/crypto';
+import type { BoxKeys, SigningKeys } from '../records/crypto';
+import { openIndexedDbArchive } from '../replica/archive';
+import { persistDocument } from '../replica/doc-store';
+import { openSecrets } from '../replica/key-envelope';
+import { Replica } from '../replica/replica';
+import type { Membership } from '../replica/vault';
+import type { AppDeps } from './deps';
+
+export interface OpenCircle {
+  readonly membership: Membership;
+  readonly replica: Replica;
+  readonly signing: SigningKeys;
+  readonly box: BoxKeys;
+  readonly circleSecret: Uint8Array;
+}
+
+export class CircleOpenError extends Error {
+  constructor(readonly problem: 'locked' | 'damaged') {
+    super(`the circle's keys are ${problem}`);
+  }
+}
+
+export async function openCircle(membership: Membership, deps: AppDeps): Promise<OpenCircle> {
+  const secrets = openSecrets(membership.keys);
+  if (typeof secrets === 'string') throw new CircleOpenError(secrets);
+  const circleId = fromBase64Url(membership.circleId);
+  if (secrets.circleSecret === null || circleId === null) throw new CircleOpenError('damaged');
+  const archive = await openIndexedDbArchive(membership.circleId);
+  const replica = await Replica.open({
+    circleId,
+    archive,
+    persist: (doc) => persistDocument(membership.circleId, doc, deps.idle),
+  });
+  return {
+    membership,
+    replica,
+    signing: signingKeysFromSeed(secrets.signingSeed),
+    box: boxKeysFromSeed(secrets.boxSeed),
+    circleSecret: secrets.circleSecret,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * A deterministic synthetic circle: the same seed gives the same keys, records
+ * and bytes on every machine. It feeds the demo circle and the benchmarks, so
+ * what a newcomer explores is what performance is measured on.
+ */
+import { seededRandom } from '../domain/random';
+import type { SeededRandom } from '../domain/random';
+import { concatBytes, toBase64Url, utf8 } from '../records/bytes';
+import { boxKeysFromSeed, hash, signingKeysFromSeed } from '../records/crypto';
+import type { BoxKeys, SigningKeys } from '../records/crypto';
+import { circleFoundedBody, circleIdFor } from '../records/kinds/circle-founded';
+import { memberAdmittedBody } from '../records/kinds/member-admitted';
+import { memberProfileBody } from '../records/kinds/member-profile';
+import { makeRecord } from '../records/make';
+import type { SignedBytes } from '../records/make';
+import { CIRCLE_NAME, FAMILY_NAMES, GIVEN_NAMES } from './names';
+
+export interface SyntheticOptions {
+  readonly seed: number;
+  readonly members: number;
+  /** The circle's first day; the history runs from there for `days`. */
+  readonly start: number;
+  readonly days: number;
+  /** Extra profile changes, to size a history for benchmarks. */
+  readonly profileChanges: number;
+}
+
+export const DEMO_OPTIONS: SyntheticOptions = {
+  seed: 2026,
+  members: 150,
+  start: Date.UTC(2023, 10, 13, 18, 0),
+  days: 3 * 365,
+  profileChanges: 40,
+};
+
+export interface SyntheticMember {
+  readonly name: string;
+  readonly signing: SigningKeys;
+  readonly box: BoxKeys;
+}
+
+export interface SyntheticCircle {
+  readonly circleId: Uint8Array;
+  readonly circleName: string;
+  readonly secret: Uint8Array;
+  readonly members: readonly SyntheticMember[];
+  /** The member whose phone the demo is seen from. */
+  readonly viewer: SyntheticMember;
+  readonly records: readonly SignedBytes[];
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function seedFor(seed: number, purpose: string, index: number): Uint8Array {
+  return hash(concatBytes(utf8(`tally/synthetic/${purpose}\u0000`), utf8(`${seed}:${index}`)));
+}
+
+function memberName(random: SeededRandom, taken: Set<string>): string {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const name = `${random.pick(GIVEN_NAMES)} ${random.pick(FAMILY_NAMES)}`;
+    if (!taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+  const fallback = `${random.pick(GIVEN_NAMES)} ${taken.size}`;
+  taken.add(fallback);
+  return fallback;
+}
+
+export function syntheticCircle(options: SyntheticOptions): SyntheticCircle {
+  const random = seededRandom(options.seed);
+  const taken = new Set<string>();
+  const members: SyntheticMember[] = [];
+  for (let i = 0; i < options.members; i++) {
+    members.push({
+      name: memberName(random, taken),
+      signing: signingKeysFromSeed(seedFor(options.seed, 'signing', i)),
+      box: boxKeysFromSeed(seedFor(options.seed, 'box', i)),
+    });
+  }
+  const founder = members[0]!;
+  const nonce = seedFor(options.seed, 'nonce', 0).slice(0, 16);
+  const circleId = circleIdFor(founder.signing.publicKey, nonce);
+  const records: SignedBytes[] = [];
+  const end = options.start + options.days * DAY;
+
+  records.push(
+    makeRecord(
+      {
+        kind: 'circle.founded',
+        circle: circleId,
+        at: options.start,
+        body: circleFoundedBody({ circleName: CIRCLE_NAME, founderName: founder.name, founderBoxKey: founder.box.publicKey, nonce }),
+      },
+      founder.signing,
+    ),
+  );
+
+  // Newcomers arrive quickly at first and then steadily; each is admitted by
+  // someone already in, most often by a member who joined recently.
+  const joinedAt: number[] = [options.start];
+  for (let i = 1; i < members.length; i++) {
+    const progress = i / members.length;
+    const at = Math.floor(options.start + Math.pow(progress, 1.6) * (end - options.start - DAY)) + random.int(60_000, 3_600_000);
+    const admitterIndex = random.chance(0.6) ? Math.max(0, i - random.int(1, 6)) : random.int(0, i);
+    const admitter = members[admitterIndex]!;
+    const member = members[i]!;
+    records.push(
+      makeRecord(
+        {
+          kind: 'member.admitted',
+          circle: circleId,
+          at: Math.max(at, joinedAt[admitterIndex]! + 60_000),
+          body: memberAdmittedBody({ member: member.signing.publicKey, boxKey: member.box.publicKey, name: member.name }),
+        },
+        admitter.signing,
+      ),
+    );
+    joinedAt.push(Math.max(at, joinedAt[admitterIndex]! + 60_000));
+  }
+
+  for (let i = 0; i < options.profileChanges; i++) {
+    const index = random.int(0, members.length);
+    const member = members[index]!;
+    const from = joinedAt[index]! + DAY;
+    if (from >= end) continue;
+    const base = member.name.split(' ')[0]!;
+    // People add a second surname, or go by a shorter name.
+    const name = random.chance(0.5) ? `${member.name} ${random.pick(FAMILY_NAMES)}` : base;
+    records.push(
+      makeRecord({ kind: 'member.profile', circle: circleId, at: random.int(from, end), body: memberProfileBody({ name }) }, member.signing),
+    );
+  }
+
+  return {
+    circleId,
+    circleName: CIRCLE_NAME,
+    secret: seedFor(options.seed, 'secret', 0),
+    members,
+    viewer: members[Math.min(7, members.length - 1)]!,
+    records,
+  };
+}
+
+export function syntheticCircleIdText(circle: SyntheticCircle): string {
+  return toBase64Url(circle.circleId);
+}

@@ -1,0 +1,67 @@
+/**
+ * Every string on screen comes from a catalogue. English is the reference;
+ * the Spanish catalogue has the same type, so a missing translation does not
+ * compile. Dates go through date-fns with the member's locale.
+ */
+import { format, formatDistance } from 'date-fns';
+import { enUS, es as esLocale } from 'date-fns/locale';
+import { en } from './en';
+import type { MessageKey, Messages } from './en';
+import { es } from './es';
+
+export type Locale = 'en' | 'es';
+export const LOCALES: readonly Locale[] = ['en', 'es'];
+
+const catalogues: Record<Locale, Messages> = { en, es };
+const dateLocales = { en: enUS, es: esLocale } as const;
+
+export type Params = Readonly<Record<string, string | number>>;
+
+export interface Translator {
+  readonly locale: Locale;
+  readonly t: (key: MessageKey, params?: Params) => string;
+  /** Picks `key.one` or `key.other` by the language's plural rules and fills {count}. */
+  readonly plural: (key: PluralBase, count: number, params?: Params) => string;
+  readonly date: (ms: number) => string;
+  readonly dateTime: (ms: number) => string;
+  readonly relative: (ms: number, now: number) => string;
+}
+
+type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
+
+function fill(template: string, params: Params | undefined): string {
+  if (params === undefined) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function makeTranslator(locale: Locale): Translator {
+  const messages = catalogues[locale];
+  const rules = new Intl.PluralRules(locale);
+  const dateLocale = dateLocales[locale];
+  const t = (key: MessageKey, params?: Params): string => fill(messages[key], params);
+  return {
+    locale,
+    t,
+    plural: (key, count, params) => {
+      const form = rules.select(count) === 'one' ? 'one' : 'other';
+      return t(`${key}.${form}` as MessageKey, { ...params, count: count.toLocaleString(locale) });
+    },
+    date: (ms) => format(ms, 'PPP', { locale: dateLocale }),
+    dateTime: (ms) => format(ms, 'PPp', { locale: dateLocale }),
+    relative: (ms, now) => formatDistance(ms, now, { addSuffix: true, locale: dateLocale }),
+  };
+}
+
+/** The language a first visit starts in: the phone's own, when we speak it. */
+export function preferredLocale(saved: string | null, languages: readonly string[]): Locale {
+  if (saved === 'en' || saved === 'es') return saved;
+  for (const language of languages) {
+    const base = language.toLowerCase().split('-')[0];
+    if (base === 'es') return 'es';
+    if (base === 'en') return 'en';
+  }
+  return 'en';
+}

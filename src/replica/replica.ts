@@ -1,0 +1,267 @@
+/**
+ * One circle's replica: a Yjs document whose "records" map holds every signed
+ * record keyed by its id, the local archive behind it, and the projection of
+ * the valid records into the circle's state.
+ *
+ * Nothing a peer sends can make this phone lose a record: entries are checked
+ * before they count, and a valid record that a remote update deletes or
+ * overwrites is put back from the archive.
+ */
+import * as Y from 'yjs';
+import { projectCircle } from '../domain/circle';
+import type { CircleState } from '../domain/circle';
+import { bytesEqual } from '../records/bytes';
+import { readTrustedRecord, validateRecord } from '../records/validate';
+import type { RecordRejection, VerifiedRecord } from '../records/validate';
+import { err, ok } from '../records/result';
+import type { Result } from '../records/result';
+import type { ArchivedRecord, RecordArchive } from './archive';
+
+/** A sync of years of a large circle stays far below this; anything bigger is refused unread. */
+export const MAX_REMOTE_UPDATE_BYTES = 32 * 1024 * 1024;
+const RECORDS_MAP = 'records';
+/** Transaction origins, so observers know who changed the document. */
+const LOCAL = Symbol('local');
+const RESTORE = Symbol('restore');
+
+export interface RejectedEntry extends RecordRejection {
+  readonly id: string;
+}
+
+export interface ReplicaSnapshot {
+  readonly circle: CircleState;
+  readonly rejected: readonly RejectedEntry[];
+  readonly recordCount: number;
+  /** How many records a peer removed or overwrote and this phone put back. */
+  readonly restoredCount: number;
+  /** The last write to the archive failed (storage full or blocked). */
+  readonly storageFailed: boolean;
+}
+
+export interface DocPersistence {
+  /** Issues any writes still waiting; called when the page is hidden or closed. */
+  flush(): void;
+  close(): Promise<void>;
+}
+
+export interface ReplicaOptions {
+  readonly circleId: Uint8Array;
+  readonly archive: RecordArchive;
+  /** Attaches durable storage to the document and resolves once its content is loaded. */
+  readonly persist?: (doc: Y.Doc) => Promise<DocPersistence>;
+  readonly maxRemoteUpdateBytes?: number;
+}
+
+export type RemoteUpdateProblem = 'too-large' | 'malformed';
+
+export class Replica {
+  readonly doc = new Y.Doc();
+  private readonly records: Y.Map<Uint8Array> = this.doc.getMap(RECORDS_MAP);
+  private readonly verified = new Map<string, VerifiedRecord>();
+  private readonly rejected = new Map<string, RejectedEntry>();
+  private readonly listeners = new Set<(snapshot: ReplicaSnapshot) => void>();
+  private archiveQueue: ArchivedRecord[] = [];
+  private archiveWrites: Promise<void> = Promise.resolve();
+  private persistence: DocPersistence | null = null;
+  private snapshot: ReplicaSnapshot;
+  private restoredCount = 0;
+  private notifyScheduled = false;
+  private storageFailed = false;
+
+  private constructor(private readonly options: ReplicaOptions) {
+    this.snapshot = this.computeSnapshot();
+    this.records.observe((event) => this.onRecordsChanged(event));
+  }
+
+  static async open(options: ReplicaOptions): Promise<Replica> {
+    const replica = new Replica(options);
+    for (const archived of await options.archive.loadAll()) {
+      const record = readTrustedRecord(archived.bytes);
+      if (record !== undefined && record.id === archived.id) replica.verified.set(record.id, record);
+    }
+    if (options.persist !== undefined) replica.persistence = await options.persist(replica.doc);
+    replica.restoreMissing();
+    replica.snapshot = replica.computeSnapshot();
+    return replica;
+  }
+
+  get circleId(): Uint8Array {
+    return this.options.circleId;
+  }
+
+  current(): ReplicaSnapshot {
+    return this.snapshot;
+  }
+
+  subscribe(listener: (snapshot: ReplicaSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  has(id: string): boolean {
+    return this.verified.has(id);
+  }
+
+  /**
+   * Checks a record made or received on this phone, stores it durably in the
+   * archive and then in the shared document. Resolves once it is on disk.
+   */
+  async add(bytes: Uint8Array): Promise<Result<VerifiedRecord, RecordRejection>> {
+    const [result] = await this.addAll([bytes]);
+    return result!;
+  }
+
+  /** Like add, for many records in one durable write (the demo circle, an imported file). */
+  async addAll(batch: readonly Uint8Array[]): Promise<Result<VerifiedRecord, RecordRejection>[]> {
+    const results = batch.map((bytes) => validateRecord(bytes, this.options.circleId));
+    const accepted: VerifiedRecord[] = [];
+    for (const result of results) {
+      if (!result.ok) continue;
+      this.verified.set(result.value.id, result.value);
+      this.queueArchive(result.value);
+      accepted.push(result.value);
+    }
+    await this.flushArchive();
+    const missing = accepted.filter((record) => !this.records.has(record.id));
+    if (missing.length > 0) {
+      this.doc.transact(() => {
+        for (const record of missing) this.records.set(record.id, record.bytes);
+      }, LOCAL);
+    }
+    this.scheduleNotify();
+    return results;
+  }
+
+  /** Applies an update from a peer: bounded in size and parsed fully before it touches the document. */
+  applyRemoteUpdate(update: Uint8Array, origin: unknown = 'remote'): Result<void, RemoteUpdateProblem> {
+    if (update.byteLength > (this.options.maxRemoteUpdateBytes ?? MAX_REMOTE_UPDATE_BYTES)) return err('too-large');
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      return err('malformed');
+    }
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch {
+      return err('malformed');
+    }
+    return ok(undefined);
+  }
+
+  /** Writes still queued go out now: called on pagehide and when the page is hidden. */
+  flush(): Promise<void> {
+    this.persistence?.flush();
+    return this.flushArchive();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.persistence?.close();
+    this.options.archive.close();
+    this.doc.destroy();
+  }
+
+  private onRecordsChanged(event: Y.YMapEvent<Uint8Array>): void {
+    if (event.transaction.origin === LOCAL) return;
+    const restore: string[] = [];
+    for (const [id, change] of event.changes.keys) {
+      const known = this.verified.get(id);
+      if (change.action === 'delete') {
+        if (known !== undefined) restore.push(id);
+        else this.rejected.delete(id);
+        continue;
+      }
+      const value = this.records.get(id);
+      if (known !== undefined) {
+        if (!(value instanceof Uint8Array) || !bytesEqual(value, known.bytes)) restore.push(id);
+        continue;
+      }
+      this.admitRemote(id, value);
+    }
+    if (restore.length > 0) {
+      this.restoredCount += restore.length;
+      // Yjs runs observers inside the transaction's cleanup; writing from a new task keeps the restore a transaction of its own.
+      queueMicrotask(() => this.restore(restore));
+    }
+    this.scheduleNotify();
+  }
+
+  private admitRemote(id: string, value: unknown): void {
+    if (!(value instanceof Uint8Array)) {
+      this.rejected.set(id, { id, problem: 'malformed' });
+      return;
+    }
+    const result = validateRecord(value, this.options.circleId, id);
+    if (!result.ok) {
+      this.rejected.set(id, { id, ...result.error });
+      return;
+    }
+    this.rejected.delete(id);
+    this.verified.set(id, result.value);
+    this.queueArchive(result.value);
+    this.flushArchive().catch(() => {
+      // The record is still in the document and on the peer; the next change retries the write.
+      this.storageFailed = true;
+      this.scheduleNotify();
+    });
+  }
+
+  private restore(ids: readonly string[]): void {
+    this.doc.transact(() => {
+      for (const id of ids) {
+        const record = this.verified.get(id);
+        const current = this.records.get(id);
+        if (record !== undefined && !(current instanceof Uint8Array && bytesEqual(current, record.bytes))) {
+          this.records.set(id, record.bytes);
+        }
+      }
+    }, RESTORE);
+  }
+
+  /** Archive records the document lacks (a lost write, or a peer's deletion while closed) go back in. */
+  private restoreMissing(): void {
+    const missing = [...this.verified.keys()].filter((id) => {
+      const value = this.records.get(id);
+      return !(value instanceof Uint8Array && bytesEqual(value, this.verified.get(id)!.bytes));
+    });
+    if (missing.length > 0) this.restore(missing);
+  }
+
+  private queueArchive(record: VerifiedRecord): void {
+    this.archiveQueue.push({ id: record.id, bytes: record.bytes });
+  }
+
+  private flushArchive(): Promise<void> {
+    if (this.archiveQueue.length > 0) {
+      const batch = this.archiveQueue;
+      this.archiveQueue = [];
+      // A failed write must not wedge every later one: each batch starts after the last settles.
+      this.archiveWrites = this.archiveWrites.catch(() => undefined).then(async () => {
+        await this.options.archive.putAll(batch);
+        this.storageFailed = false;
+      });
+    }
+    return this.archiveWrites;
+  }
+
+  private scheduleNotify(): void {
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    queueMicrotask(() => {
+      this.notifyScheduled = false;
+      this.snapshot = this.computeSnapshot();
+      for (const listener of this.listeners) listener(this.snapshot);
+    });
+  }
+
+  private computeSnapshot(): ReplicaSnapshot {
+    const events = [...this.verified.values()].map((record) => record.event);
+    return {
+      circle: projectCircle(events),
+      rejected: [...this.rejected.values()],
+      recordCount: this.verified.size,
+      restoredCount: this.restoredCount,
+      storageFailed: this.storageFailed,
+    };
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * What this phone keeps about its memberships, outside any one circle's
+ * replica: which circles it belongs to, the key envelope of each, a join
+ * request waiting for its welcome, and the welcome codes already used.
+ */
+import { openDatabase, transact, getAllValues, getValue } from './idb';
+import type { KeyEnvelope } from './key-envelope';
+
+export interface Membership {
+  /** The circle id, base64url. */
+  readonly circleId: string;
+  /** The name shown until the circle's founding record arrives with the real one. */
+  readonly circleName: string;
+  readonly memberKey: string;
+  readonly joinedAt: number;
+  readonly isDemo: boolean;
+  readonly keys: KeyEnvelope;
+}
+
+export interface PendingJoinRecord {
+  readonly name: string;
+  readonly createdAt: number;
+  readonly keys: KeyEnvelope;
+}
+
+export interface Vault {
+  memberships(): Promise<Membership[]>;
+  membership(circleId: string): Promise<Membership | undefined>;
+  saveMembership(membership: Membership): Promise<void>;
+  removeMembership(circleId: string): Promise<void>;
+  pendingJoin(): Promise<PendingJoinRecord | undefined>;
+  savePendingJoin(pending: PendingJoinRecord): Promise<void>;
+  /** Joining consumes the request and the welcome in one transaction: a welcome works once. */
+  completeJoin(membership: Membership, welcomeId: string): Promise<void>;
+  isWelcomeUsed(welcomeId: string): Promise<boolean>;
+  setting<T>(key: string): Promise<T | undefined>;
+  saveSetting(key: string, value: unknown): Promise<void>;
+  close(): void;
+}
+
+const MEMBERSHIPS = 'memberships';
+const PENDING = 'pending-join';
+const USED_WELCOMES = 'used-welcomes';
+const SETTINGS = 'settings';
+const PENDING_KEY = 'current';
+export const VAULT_DATABASE = 'tally-vault';
+
+export async function openVault(name = VAULT_DATABASE): Promise<Vault> {
+  const db = await openDatabase(name, 1, {
+    [MEMBERSHIPS]: { keyPath: 'circleId' },
+    [PENDING]: {},
+    [USED_WELCOMES]: {},
+    [SETTINGS]: {},
+  });
+  const put = (store: string, value: unknown, key?: IDBValidKey): Promise<void> =>
+    transact(db, store, 'readwrite', (tx) => void tx.objectStore(store).put(value, key), 'strict');
+  return {
+    memberships: () => getAllValues<Membership>(db, MEMBERSHIPS),
+    membership: (circleId) => getValue<Membership>(db, MEMBERSHIPS, circleId),
+    saveMembership: (membership) => put(MEMBERSHIPS, membership),
+    removeMembership: (circleId) =>
+      transact(db, MEMBERSHIPS, 'readwrite', (tx) => void tx.objectStore(MEMBERSHIPS).delete(circleId), 'strict'),
+    pendingJoin: () => getValue<PendingJoinRecord>(db, PENDING, PENDING_KEY),
+    savePendingJoin: (pending) => put(PENDING, pending, PENDING_KEY),
+    completeJoin: (membership, welcomeId) =>
+      transact(
+        db,
+        [MEMBERSHIPS, PENDING, USED_WELCOMES],
+        'readwrite',
+        (tx) => {
+          tx.objectStore(MEMBERSHIPS).put(membership);
+          tx.objectStore(PENDING).delete(PENDING_KEY);
+          tx.objectStore(USED_WELCOMES).put(membership.joinedAt, welcomeId);
+        },
+        'strict',
+      ),
+    isWelcomeUsed: async (welcomeId) => (await getValue<number>(db, USED_WELCOMES, welcomeId)) !== undefined,
+    setting: (key) => getValue(db, SETTINGS, key),
+    saveSetting: (key, value) => put(SETTINGS, value, key),
+    close: () => db.close(),
+  };
+}

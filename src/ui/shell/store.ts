@@ -1,0 +1,107 @@
+/**
+ * The app's state outside the replica: which circles this phone holds, which is
+ * open, the pending join request, the language, and a short notice. Screens
+ * read it through useStore and change it only through the actions below.
+ */
+import type { OpenCircle } from '../../app/open-circle';
+import { openCircle } from '../../app/open-circle';
+import type { AppDeps } from '../../app/deps';
+import { currentJoinRequest } from '../../app/join';
+import type { ShownJoinRequest } from '../../app/join';
+import type { Locale } from '../../i18n/i18n';
+import type { ReplicaSnapshot } from '../../replica/replica';
+import type { Membership, Vault } from '../../replica/vault';
+
+export type Notice = { readonly tone: 'success' | 'error' | 'info'; readonly message: string };
+
+export interface AppState {
+  readonly phase: 'loading' | 'ready' | 'failed';
+  readonly failure: string | null;
+  readonly memberships: readonly Membership[];
+  readonly circle: OpenCircle | null;
+  readonly snapshot: ReplicaSnapshot | null;
+  readonly pendingJoin: ShownJoinRequest | null;
+  readonly locale: Locale;
+  readonly notice: Notice | null;
+}
+
+export class AppStore {
+  private state: AppState;
+  private readonly listeners = new Set<() => void>();
+  private unsubscribeReplica: (() => void) | null = null;
+
+  constructor(
+    readonly vault: Vault,
+    readonly deps: AppDeps,
+    locale: Locale,
+  ) {
+    this.state = {
+      phase: 'loading',
+      failure: null,
+      memberships: [],
+      circle: null,
+      snapshot: null,
+      pendingJoin: null,
+      locale,
+      notice: null,
+    };
+  }
+
+  get(): AppState {
+    return this.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  set(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Opens the circle the member last used, or none on a first visit. */
+  async load(): Promise<void> {
+    const memberships = await this.vault.memberships();
+    const active = await this.vault.setting<string | null>('activeCircle');
+    const chosen = memberships.find((m) => m.circleId === active) ?? memberships[0];
+    const pendingJoin = (await currentJoinRequest(this.vault)) ?? null;
+    this.set({ memberships, pendingJoin });
+    if (chosen !== undefined) await this.show(await openCircle(chosen, this.deps));
+    this.set({ phase: 'ready' });
+  }
+
+  /** Makes a just-opened circle the one on screen, closing the previous one. */
+  async show(circle: OpenCircle | null): Promise<void> {
+    const previous = this.state.circle;
+    this.unsubscribeReplica?.();
+    this.unsubscribeReplica = null;
+    if (previous !== null && previous !== circle) await previous.replica.close();
+    if (circle !== null) {
+      this.unsubscribeReplica = circle.replica.subscribe((snapshot) => this.set({ snapshot }));
+      await this.vault.saveSetting('activeCircle', circle.membership.circleId);
+    }
+    this.set({
+      circle,
+      snapshot: circle?.replica.current() ?? null,
+      memberships: await this.vault.memberships(),
+      pendingJoin: (await currentJoinRequest(this.vault)) ?? null,
+    });
+  }
+
+  async switchTo(circleId: string): Promise<void> {
+    if (this.state.circle?.membership.circleId === circleId) return;
+    const membership = await this.vault.membership(circleId);
+    if (membership !== undefined) await this.show(await openCircle(membership, this.deps));
+  }
+
+  notify(notice: Notice | null): void {
+    this.set({ notice });
+  }
+
+  /** Writes still queued go to disk now: the page may be killed after it is hidden. */
+  flush(): void {
+    void this.state.circle?.replica.flush().catch(() => undefined);
+  }
+}
