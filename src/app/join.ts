@@ -6,8 +6,9 @@
 import type { CircleState } from '../domain/circle';
 import { MAX_DISPLAY_NAME, normalizeName } from '../domain/names';
 import type { NameProblem } from '../domain/names';
-import { toBase64Url } from '../records/bytes';
-import { boxKeysFromSeed, KEY_BYTES, signingKeysFromSeed } from '../records/crypto';
+import { fromBase64Url, toBase64Url } from '../records/bytes';
+import { KEY_BYTES, signingKeysFromSeed } from '../records/crypto';
+import { boxKeysFromSeed } from '../records/seal';
 import {
   DEFAULT_WELCOME_LIFETIME_MS,
   keyFingerprint,
@@ -66,7 +67,17 @@ export async function currentJoinRequest(vault: Vault): Promise<ShownJoinRequest
 
 export type AcceptWelcomeProblem = ExpectFrameProblem | WelcomeProblem | 'no-pending-request';
 
-export async function acceptWelcome(vault: Vault, text: string, deps: AppDeps): Promise<Result<OpenCircle, AcceptWelcomeProblem>> {
+export interface Joined {
+  readonly circle: OpenCircle;
+  /**
+   * The admitting member's key number. A sealed welcome does not prove who
+   * sealed it, so the newcomer compares this with the number on the member's
+   * screen: someone who only saw the join request cannot make it match.
+   */
+  readonly admitterFingerprint: string;
+}
+
+export async function acceptWelcome(vault: Vault, text: string, deps: AppDeps): Promise<Result<Joined, AcceptWelcomeProblem>> {
   const body = readWelcomeCode(text);
   if (!body.ok) return body;
   const pending = await vault.pendingJoin();
@@ -93,7 +104,7 @@ export async function acceptWelcome(vault: Vault, text: string, deps: AppDeps): 
   const added = await circle.replica.add(welcome.admission.bytes);
   if (!added.ok) throw new Error(`an admission checked by openWelcome was rejected: ${added.error.problem}`);
   await vault.saveSetting('activeCircle', membership.circleId);
-  return ok(circle);
+  return ok({ circle, admitterFingerprint: keyFingerprint(fromBase64Url(welcome.admitter)!) });
 }
 
 /** A welcome that opens with the keys of a circle this phone already joined, and was used. */

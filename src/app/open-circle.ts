@@ -1,7 +1,7 @@
 /** Opening a circle this phone belongs to: its keys, its archive, its document. */
 import { fromBase64Url } from '../records/bytes';
-import { boxKeysFromSeed, signingKeysFromSeed } from '../records/crypto';
-import type { BoxKeys, SigningKeys } from '../records/crypto';
+import { signingKeysFromSeed } from '../records/crypto';
+import type { SigningKeys } from '../records/crypto';
 import { openIndexedDbArchive } from '../replica/archive';
 import { persistDocument } from '../replica/doc-store';
 import { openSecrets } from '../replica/key-envelope';
@@ -13,7 +13,6 @@ export interface OpenCircle {
   readonly membership: Membership;
   readonly replica: Replica;
   readonly signing: SigningKeys;
-  readonly box: BoxKeys;
   readonly circleSecret: Uint8Array;
 }
 
@@ -38,7 +37,6 @@ export async function openCircle(membership: Membership, deps: AppDeps): Promise
     membership,
     replica,
     signing: signingKeysFromSeed(secrets.signingSeed),
-    box: boxKeysFromSeed(secrets.boxSeed),
     circleSecret: secrets.circleSecret,
   };
 }

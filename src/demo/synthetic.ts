@@ -6,8 +6,10 @@
 import { seededRandom } from '../domain/random';
 import type { SeededRandom } from '../domain/random';
 import { concatBytes, toBase64Url, utf8 } from '../records/bytes';
-import { boxKeysFromSeed, hash, signingKeysFromSeed } from '../records/crypto';
-import type { BoxKeys, SigningKeys } from '../records/crypto';
+import { hash, signingKeysFromSeed } from '../records/crypto';
+import { boxKeysFromSeed } from '../records/seal';
+import type { SigningKeys } from '../records/crypto';
+import type { BoxKeys } from '../records/seal';
 import { circleFoundedBody, circleIdFor } from '../records/kinds/circle-founded';
 import { memberAdmittedBody } from '../records/kinds/member-admitted';
 import { memberProfileBody } from '../records/kinds/member-profile';

@@ -63,7 +63,7 @@ export const en = {
   'join.step2': 'Scan the welcome code',
   'join.step2Detail': 'Once the member approves, their phone shows a welcome code. Scan it to join.',
   'join.scanWelcome': 'Scan the welcome code',
-  'join.joined': 'You are in “{circle}”. The rest of the circle arrives when you next sync with a member.',
+  'join.joined': 'You are in “{circle}”. The member who let you in has the key number {fingerprint}: check that their screen shows the same. The rest of the circle arrives when you next sync with a member.',
   'join.badKey': 'This join request carries a key that is not valid. Ask the newcomer to start again.',
   'join.badName': 'This join request has a name that is not allowed.',
   'join.badSignature': 'This join request has been altered: its signature does not match.',
@@ -144,6 +144,7 @@ export const en = {
   'invite.welcomeCodeLabel': 'Welcome code for {name}',
   'invite.expiresIn': 'The code expires in {time}.',
   'invite.expired': 'The welcome code for {name} has expired. Scan their join request again to make a new one.',
+  'invite.yourNumber': 'Your key number, which {name}’s phone shows after scanning:',
   'invite.done': 'Done',
   'invite.another': 'Invite someone else',
 

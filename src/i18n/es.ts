@@ -65,7 +65,7 @@ export const es: Messages = {
   'join.step2': 'Escanea el código de bienvenida',
   'join.step2Detail': 'Cuando el miembro te apruebe, su teléfono mostrará un código de bienvenida. Escanéalo para entrar.',
   'join.scanWelcome': 'Escanear el código de bienvenida',
-  'join.joined': 'Ya estás en «{circle}». El resto del círculo llegará cuando sincronices con un miembro.',
+  'join.joined': 'Ya estás en «{circle}». El miembro que te admitió tiene el número de clave {fingerprint}: comprueba que su pantalla muestra el mismo. El resto del círculo llegará cuando sincronices con un miembro.',
   'join.badKey': 'Esta solicitud trae una clave que no es válida. Pide a la persona que empiece de nuevo.',
   'join.badName': 'Esta solicitud tiene un nombre que no está permitido.',
   'join.badSignature': 'Esta solicitud ha sido alterada: su firma no coincide.',
@@ -146,6 +146,7 @@ export const es: Messages = {
   'invite.welcomeCodeLabel': 'Código de bienvenida para {name}',
   'invite.expiresIn': 'El código caduca en {time}.',
   'invite.expired': 'El código de bienvenida para {name} ha caducado. Escanea su solicitud otra vez para crear uno nuevo.',
+  'invite.yourNumber': 'Tu número de clave, que el teléfono de {name} mostrará al escanear:',
   'invite.done': 'Listo',
   'invite.another': 'Invitar a otra persona',
 

@@ -1,17 +1,16 @@
 /**
- * The only place that touches cryptographic primitives. Every phone verifies
- * signatures with this one library and one rule (RFC 8032 strict decoding, not
- * ZIP-215), so a crafted signature cannot be valid on one phone and not another.
+ * Hashing and signatures: what every record passes through. Every phone
+ * verifies signatures with this one library and one rule (RFC 8032 strict
+ * decoding, not ZIP-215), so a crafted signature cannot be valid on one phone
+ * and not another. Sealing to a key (X25519) lives in seal.ts, loaded only by
+ * the screens that need it.
  */
-import { ed25519, x25519 } from '@noble/curves/ed25519.js';
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { hkdf } from '@noble/hashes/hkdf.js';
-import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { concatBytes, utf8 } from './bytes';
 
 export const KEY_BYTES = 32;
 export const SIGNATURE_BYTES = 64;
-export const SEAL_OVERHEAD_BYTES = 32 + 16;
 
 /** Randomness is passed in so that the synthetic circle and tests are reproducible. */
 export type RandomBytes = (length: number) => Uint8Array;
@@ -25,19 +24,9 @@ export interface SigningKeys {
   readonly publicKey: Uint8Array;
 }
 
-export interface BoxKeys {
-  readonly secretKey: Uint8Array;
-  readonly publicKey: Uint8Array;
-}
-
 export function signingKeysFromSeed(seed: Uint8Array): SigningKeys {
   if (seed.length !== KEY_BYTES) throw new RangeError('a signing seed is 32 bytes');
   return { secretKey: seed, publicKey: ed25519.getPublicKey(seed) };
-}
-
-export function boxKeysFromSeed(seed: Uint8Array): BoxKeys {
-  if (seed.length !== KEY_BYTES) throw new RangeError('a box seed is 32 bytes');
-  return { secretKey: seed, publicKey: x25519.getPublicKey(seed) };
 }
 
 /**
@@ -75,45 +64,31 @@ export function isAcceptableSigningKey(publicKey: Uint8Array): boolean {
   }
 }
 
+/**
+ * The X25519 public keys of small order (libsodium's list): a box "sealed" to
+ * one of them has a shared secret anyone can compute. X25519 ignores the top
+ * bit, so it is ignored here too. Checking against the list keeps X25519
+ * itself out of the code every record passes through.
+ */
+const LOW_ORDER_BOX_KEYS: readonly Uint8Array[] = (() => {
+  const p = 2n ** 255n - 19n;
+  const values = [
+    0n,
+    1n,
+    325606250916557431795983626356110631294008115727848805560023387167927233504n,
+    39382357235489614581723060781553021112529911719440698176882885853963445705823n,
+    p - 1n,
+    p,
+    p + 1n,
+  ];
+  return values.map((value) => {
+    const bytes = new Uint8Array(KEY_BYTES);
+    for (let i = 0; i < KEY_BYTES; i++) bytes[i] = Number((value >> BigInt(8 * i)) & 0xffn);
+    return bytes;
+  });
+})();
+
 export function isAcceptableBoxKey(publicKey: Uint8Array): boolean {
   if (publicKey.length !== KEY_BYTES) return false;
-  // An all-zero shared secret reveals a low-order key; test with a fixed scalar.
-  try {
-    const shared = x25519.getSharedSecret(FIXED_PROBE_SCALAR, publicKey);
-    return shared.some((b) => b !== 0);
-  } catch {
-    return false;
-  }
-}
-const FIXED_PROBE_SCALAR = new Uint8Array(32).fill(7);
-
-function sealKey(shared: Uint8Array, ephemeralPublic: Uint8Array, recipientPublic: Uint8Array): Uint8Array {
-  return hkdf(sha256, shared, concatBytes(ephemeralPublic, recipientPublic), utf8('tally/seal/v1'), 32);
-}
-
-/**
- * Seals a message to one recipient's X25519 key with a fresh ephemeral key.
- * The derived key is used once, so a fixed nonce is safe and saves 12 bytes in
- * a code that must stay small enough to scan.
- */
-export function sealTo(recipientPublic: Uint8Array, plaintext: Uint8Array, random: RandomBytes): Uint8Array {
-  const ephemeral = boxKeysFromSeed(random(KEY_BYTES));
-  const shared = x25519.getSharedSecret(ephemeral.secretKey, recipientPublic);
-  const key = sealKey(shared, ephemeral.publicKey, recipientPublic);
-  const ciphertext = chacha20poly1305(key, new Uint8Array(12)).encrypt(plaintext);
-  return concatBytes(ephemeral.publicKey, ciphertext);
-}
-
-/** Returns null when the box was not sealed to this key or was altered. */
-export function openSealed(recipient: BoxKeys, sealed: Uint8Array): Uint8Array | null {
-  if (sealed.length < SEAL_OVERHEAD_BYTES) return null;
-  const ephemeralPublic = sealed.subarray(0, KEY_BYTES);
-  try {
-    const shared = x25519.getSharedSecret(recipient.secretKey, ephemeralPublic);
-    if (shared.every((b) => b === 0)) return null;
-    const key = sealKey(shared, ephemeralPublic, recipient.publicKey);
-    return chacha20poly1305(key, new Uint8Array(12)).decrypt(sealed.subarray(KEY_BYTES));
-  } catch {
-    return null;
-  }
+  return !LOW_ORDER_BOX_KEYS.some((bad) => bad.every((byte, i) => byte === (i === KEY_BYTES - 1 ? publicKey[i]! & 0x7f : publicKey[i])));
 }

@@ -11,18 +11,10 @@
 import { decodeCbor, encodeCbor } from './cbor';
 import type { CborValue } from './cbor';
 import { bytesEqual, concatBytes, toBase64Url, utf8 } from './bytes';
-import {
-  hash,
-  isAcceptableBoxKey,
-  isAcceptableSigningKey,
-  KEY_BYTES,
-  openSealed,
-  sealTo,
-  sign,
-  SIGNATURE_BYTES,
-  verify,
-} from './crypto';
-import type { BoxKeys, RandomBytes, SigningKeys } from './crypto';
+import { hash, isAcceptableBoxKey, isAcceptableSigningKey, KEY_BYTES, sign, SIGNATURE_BYTES, verify } from './crypto';
+import { openSealed, sealTo } from './seal';
+import type { RandomBytes, SigningKeys } from './crypto';
+import type { BoxKeys } from './seal';
 import { CIRCLE_ID_BYTES, encodeEnvelope, encodePayload, recordIdOf } from './envelope';
 import { memberAdmittedBody } from './kinds/member-admitted';
 import { KIND_CODES } from './kinds/codes';

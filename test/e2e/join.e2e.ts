@@ -76,11 +76,15 @@ describe('joining a circle face to face', () => {
     await member.getByText('Kofi is admitted, and it is saved on this phone.').waitFor();
     await expectAccessible(member, 'invite: welcome code');
     const welcomeText = await pointCameraAt(member, newcomerCamera);
+    const admitterFingerprint = await member.getByTestId('admitter-fingerprint').textContent();
+    expect(admitterFingerprint).toMatch(/^\d{3} \d{3}$/);
 
     // The newcomer scans the welcome and is in.
     await newcomer.getByRole('button', { name: 'Scan the welcome code' }).click();
     await newcomer.getByText('You are in “Calle Luna”.', { exact: false }).waitFor({ timeout: 30_000 });
     await newcomer.getByRole('heading', { name: 'Almost there' }).waitFor();
+    // The newcomer can check who let them in: the same key number as on the member's screen.
+    await newcomer.getByText(`has the key number ${admitterFingerprint}`, { exact: false }).waitFor();
     await expectAccessible(newcomer, 'home: awaiting first sync');
 
     // The member's phone lists the newcomer, admitted by the member.

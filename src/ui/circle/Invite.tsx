@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { approveJoin, reviewJoinRequest } from '../../app/join';
 import type { IssuedWelcome, JoinReview } from '../../app/join';
 import { requestPersistentStorage } from '../../pwa/persist';
+import { keyFingerprint } from '../../records/invite';
 import { ScanCode, ShowCode } from '../components/codes';
 import { Page } from '../components/Page';
 import { useAppState, useAppStore, useT } from '../shell/context';
@@ -84,6 +85,8 @@ export function Invite() {
 
 function WelcomeShown({ review, welcome, onAnother }: { readonly review: JoinReview; readonly welcome: IssuedWelcome; readonly onAnother: () => void }) {
   const { t } = useT();
+  const { circle } = useAppState();
+  const ownFingerprint = circle === null ? '' : keyFingerprint(circle.signing.publicKey);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -103,6 +106,12 @@ function WelcomeShown({ review, welcome, onAnother }: { readonly review: JoinRev
           <ShowCode text={welcome.code} label={t('invite.welcomeCodeLabel', { name: review.request.name })} />
           <p class="muted" aria-live="off">
             {t('invite.expiresIn', { time: `${minutes}:${seconds}` })}
+          </p>
+          <p>
+            {t('invite.yourNumber', { name: review.request.name })}{' '}
+            <strong class="fingerprint" data-testid="admitter-fingerprint">
+              {ownFingerprint}
+            </strong>
           </p>
         </>
       ) : (

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
-import { acceptWelcome, startJoin } from '../../app/join';
+import { useEffect, useState } from 'preact/hooks';
+import { acceptWelcome, currentJoinRequest, startJoin } from '../../app/join';
+import type { ShownJoinRequest } from '../../app/join';
 import { MAX_DISPLAY_NAME } from '../../domain/names';
 import { requestPersistentStorage } from '../../pwa/persist';
 import { ScanCode, ShowCode } from '../components/codes';
@@ -20,6 +21,17 @@ export function Join() {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [scanning, setScanning] = useState(false);
+  const [shown, setShown] = useState<ShownJoinRequest | null>(null);
+  useEffect(() => {
+    if (pendingJoin === null || shown !== null) return;
+    let cancelled = false;
+    void currentJoinRequest(store.vault).then((request) => {
+      if (!cancelled && request !== undefined) setShown(request);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [pendingJoin, shown, store]);
 
   const begin = async (event: Event): Promise<void> => {
     event.preventDefault();
@@ -29,21 +41,26 @@ export function Join() {
       return;
     }
     setError(null);
-    store.set({ pendingJoin: result.value });
+    setShown(result.value);
+    store.set({ pendingJoin: { name: result.value.name } });
   };
 
   const onWelcome = async (text: string): Promise<string | null> => {
     const result = await acceptWelcome(store.vault, text, store.deps);
     if (!result.ok) return t(codeProblemKey(result.error));
-    await store.show(result.value);
-    const circleName = result.value.membership.circleName || t('home.unnamedCircle');
-    store.notify({ tone: 'success', message: t('join.joined', { circle: circleName }) });
+    await store.show(result.value.circle);
+    const circleName = result.value.circle.membership.circleName || t('home.unnamedCircle');
+    store.notify({
+      tone: 'success',
+      message: t('join.joined', { circle: circleName, fingerprint: result.value.admitterFingerprint }),
+    });
     void requestPersistentStorage();
     navigate({ name: 'home' });
     return null;
   };
 
-  if (pendingJoin === null) {
+  if (pendingJoin === null || shown === null) {
+    if (pendingJoin !== null) return null;
     return (
       <Page title={t('join.title')}>
         <p>{t('join.lead')}</p>
@@ -70,10 +87,10 @@ export function Join() {
       <ol class="steps">
         <li>
           <h2>{t('join.step1')}</h2>
-          <p>{t('join.step1Detail', { name: pendingJoin.name })}</p>
-          <ShowCode text={pendingJoin.code} label={t('join.requestCodeLabel')} />
+          <p>{t('join.step1Detail', { name: shown.name })}</p>
+          <ShowCode text={shown.code} label={t('join.requestCodeLabel')} />
           <p class="fingerprint">
-            {t('join.fingerprint')} <strong data-testid="join-fingerprint">{pendingJoin.fingerprint}</strong>
+            {t('join.fingerprint')} <strong data-testid="join-fingerprint">{shown.fingerprint}</strong>
           </p>
         </li>
         <li>

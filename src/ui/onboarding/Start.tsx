@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { openDemoCircle } from '../../app/circles';
 import { Page } from '../components/Page';
 import { useAppState, useAppStore, useT } from '../shell/context';
 import { hrefFor, navigate } from '../shell/router';
@@ -15,6 +14,8 @@ export function Start() {
   const exploreDemo = async (): Promise<void> => {
     setOpening(true);
     try {
+      // The generator signs a few hundred records: loaded only when asked for.
+      const { openDemoCircle } = await import('../../app/circles');
       await store.show(await openDemoCircle(store.vault, store.deps));
       navigate({ name: 'home' });
     } catch {

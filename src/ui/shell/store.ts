@@ -6,8 +6,6 @@
 import type { OpenCircle } from '../../app/open-circle';
 import { openCircle } from '../../app/open-circle';
 import type { AppDeps } from '../../app/deps';
-import { currentJoinRequest } from '../../app/join';
-import type { ShownJoinRequest } from '../../app/join';
 import type { Locale } from '../../i18n/i18n';
 import type { ReplicaSnapshot } from '../../replica/replica';
 import type { Membership, Vault } from '../../replica/vault';
@@ -20,7 +18,8 @@ export interface AppState {
   readonly memberships: readonly Membership[];
   readonly circle: OpenCircle | null;
   readonly snapshot: ReplicaSnapshot | null;
-  readonly pendingJoin: ShownJoinRequest | null;
+  /** A join request this phone made and still waits to be welcomed for. */
+  readonly pendingJoin: { readonly name: string } | null;
   readonly locale: Locale;
   readonly notice: Notice | null;
 }
@@ -66,8 +65,7 @@ export class AppStore {
     const memberships = await this.vault.memberships();
     const active = await this.vault.setting<string | null>('activeCircle');
     const chosen = memberships.find((m) => m.circleId === active) ?? memberships[0];
-    const pendingJoin = (await currentJoinRequest(this.vault)) ?? null;
-    this.set({ memberships, pendingJoin });
+    this.set({ memberships, pendingJoin: await this.pendingJoinSummary() });
     if (chosen !== undefined) await this.show(await openCircle(chosen, this.deps));
     this.set({ phase: 'ready' });
   }
@@ -86,8 +84,13 @@ export class AppStore {
       circle,
       snapshot: circle?.replica.current() ?? null,
       memberships: await this.vault.memberships(),
-      pendingJoin: (await currentJoinRequest(this.vault)) ?? null,
+      pendingJoin: await this.pendingJoinSummary(),
     });
+  }
+
+  private async pendingJoinSummary(): Promise<{ readonly name: string } | null> {
+    const pending = await this.vault.pendingJoin();
+    return pending === undefined ? null : { name: pending.name };
   }
 
   async switchTo(circleId: string): Promise<void> {

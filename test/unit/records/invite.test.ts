@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { decodeCbor, encodeCbor } from '../../../src/records/cbor';
-import { openSealed, sign } from '../../../src/records/crypto';
+import { sign } from '../../../src/records/crypto';
+import { openSealed } from '../../../src/records/seal';
 import type { SigningKeys } from '../../../src/records/crypto';
 import { validateRecord } from '../../../src/records/validate';
 import {
