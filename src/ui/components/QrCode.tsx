@@ -69,7 +69,7 @@ export function QrCode({ text, labels }: QrCodeProps) {
         <rect x={-QUIET_ZONE} y={-QUIET_ZONE} width={full} height={full} fill="#fff" />
         <path d={path} fill="#000" />
       </svg>
-      <button type="button" style={{ minHeight: TAP_TARGET, minWidth: TAP_TARGET }} onClick={() => void copy()}>
+      <button type="button" class="button" style={{ minHeight: TAP_TARGET, minWidth: TAP_TARGET }} onClick={() => void copy()}>
         {labels.copy}
       </button>
       <p aria-live="polite">{status}</p>

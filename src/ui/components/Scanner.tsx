@@ -148,7 +148,7 @@ export function Scanner({ onCode, labels, active = true }: ScannerProps) {
           autocapitalize="off"
           onInput={(event) => setPasted(event.currentTarget.value)}
         />
-        <button type="submit" disabled={accepted}>
+        <button type="submit" class="button" disabled={accepted}>
           {labels.pasteSubmit}
         </button>
       </form>

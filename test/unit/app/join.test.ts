@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCircle } from '../../../src/app/circles';
 import { acceptWelcome, approveJoin, currentJoinRequest, reviewJoinRequest, startJoin } from '../../../src/app/join';
 import type { AppDeps } from '../../../src/app/deps';
+import type { OpenCircle } from '../../../src/app/open-circle';
 import { openVault } from '../../../src/replica/vault';
 import type { Vault } from '../../../src/replica/vault';
 import { toBase64Url } from '../../../src/records/bytes';
@@ -30,6 +31,16 @@ async function founder(deps: AppDeps) {
   const created = await createCircle(vault, { circleName: 'Calle Sol', displayName: 'Rosa' }, deps);
   if (!created.ok) throw new Error('could not create');
   return { vault, circle: created.value };
+}
+
+/** A newcomer's request, reviewed and approved by the member: the welcome they would be shown. */
+async function invite(circle: OpenCircle, vault: Vault, name: string, newcomerDeps: AppDeps, memberDeps: AppDeps) {
+  const request = await startJoin(vault, name, newcomerDeps);
+  if (!request.ok) throw new Error('no request');
+  const review = reviewJoinRequest(request.value.code, circle.replica.current().circle);
+  if (!review.ok) throw new Error('no review');
+  const welcome = await approveJoin(circle, review.value.request, memberDeps);
+  return { request: request.value, review: review.value, welcome };
 }
 
 describe('joining through the app layer', () => {
@@ -74,11 +85,7 @@ describe('joining through the app layer', () => {
     const memberDeps = testDeps(4);
     const { circle } = await founder(memberDeps);
     const newcomerVault = await freshVault();
-    const request = await startJoin(newcomerVault, 'Omar', testDeps(5));
-    if (!request.ok) throw new Error('no request');
-    const review = reviewJoinRequest(request.value.code, circle.replica.current().circle);
-    if (!review.ok) throw new Error('no review');
-    const welcome = await approveJoin(circle, review.value.request, memberDeps);
+    const { welcome } = await invite(circle, newcomerVault, 'Omar', testDeps(5), memberDeps);
     expect((await acceptWelcome(newcomerVault, welcome.code, testDeps(6))).ok).toBe(true);
     const memberships = await newcomerVault.memberships();
 
@@ -92,11 +99,7 @@ describe('joining through the app layer', () => {
     const { circle } = await founder(memberDeps);
     const newcomerVault = await freshVault();
     const newcomerDeps = testDeps(9);
-    const request = await startJoin(newcomerVault, 'Vera', newcomerDeps);
-    if (!request.ok) throw new Error('no request');
-    const review = reviewJoinRequest(request.value.code, circle.replica.current().circle);
-    if (!review.ok) throw new Error('no review');
-    const welcome = await approveJoin(circle, review.value.request, memberDeps);
+    const { welcome } = await invite(circle, newcomerVault, 'Vera', newcomerDeps, memberDeps);
     newcomerDeps.advance(15 * 60 * 1000 + 1);
     expect(await acceptWelcome(newcomerVault, welcome.code, newcomerDeps)).toEqual({ ok: false, error: 'expired' });
     expect((await newcomerVault.pendingJoin())?.name).toBe('Vera');
@@ -108,12 +111,8 @@ describe('joining through the app layer', () => {
     const { circle } = await founder(memberDeps);
     const a = await freshVault();
     const b = await freshVault();
-    const requestA = await startJoin(a, 'Ana', testDeps(11));
     await startJoin(b, 'Bea', testDeps(12));
-    if (!requestA.ok) throw new Error('no request');
-    const review = reviewJoinRequest(requestA.value.code, circle.replica.current().circle);
-    if (!review.ok) throw new Error('no review');
-    const welcomeForA = await approveJoin(circle, review.value.request, memberDeps);
+    const { welcome: welcomeForA } = await invite(circle, a, 'Ana', testDeps(11), memberDeps);
     expect(await acceptWelcome(b, welcomeForA.code, testDeps(13))).toEqual({ ok: false, error: 'not-for-you' });
     expect(await b.memberships()).toEqual([]);
   });
@@ -121,12 +120,7 @@ describe('joining through the app layer', () => {
   it('answers a welcome with no join request waiting', async () => {
     const memberDeps = testDeps(14);
     const { circle } = await founder(memberDeps);
-    const other = await freshVault();
-    const request = await startJoin(other, 'Yusuf', testDeps(15));
-    if (!request.ok) throw new Error('no request');
-    const review = reviewJoinRequest(request.value.code, circle.replica.current().circle);
-    if (!review.ok) throw new Error('no review');
-    const welcome = await approveJoin(circle, review.value.request, memberDeps);
+    const { welcome } = await invite(circle, await freshVault(), 'Yusuf', testDeps(15), memberDeps);
     const empty = await freshVault();
     expect(await acceptWelcome(empty, welcome.code, testDeps(16))).toEqual({ ok: false, error: 'no-pending-request' });
   });
@@ -150,15 +144,8 @@ describe('joining through the app layer', () => {
     const { circle } = await founder(testDeps(19));
     const state = circle.replica.current().circle;
     expect(reviewJoinRequest('hello', state)).toEqual({ ok: false, error: 'not-tally' });
-    const welcomeLike = await (async () => {
-      const vault = await freshVault();
-      const request = await startJoin(vault, 'Zoe', testDeps(20));
-      if (!request.ok) throw new Error('no request');
-      const review = reviewJoinRequest(request.value.code, state);
-      if (!review.ok) throw new Error('no review');
-      return (await approveJoin(circle, review.value.request, testDeps(21))).code;
-    })();
-    expect(reviewJoinRequest(welcomeLike, state)).toEqual({ ok: false, error: 'wrong-kind' });
+    const { welcome } = await invite(circle, await freshVault(), 'Zoe', testDeps(20), testDeps(21));
+    expect(reviewJoinRequest(welcome.code, state)).toEqual({ ok: false, error: 'wrong-kind' });
   });
 });
 
