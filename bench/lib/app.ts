@@ -169,7 +169,7 @@ const MEASURE_SCRIPT = String.raw`(async () => {
 })()`;
 
 export async function storageSample(page: Page): Promise<StorageSample> {
-  const raw = (await page.evaluate(MEASURE_SCRIPT)) as Partial<StorageSample> | null;
+  const raw = await page.evaluate<Partial<StorageSample> | null>(MEASURE_SCRIPT);
   if (raw === null || typeof raw.bytes !== 'number' || typeof raw.docUpdates !== 'number' || typeof raw.detail !== 'string') {
     throw new Error(`unexpected storage sample: ${JSON.stringify(raw)}`);
   }

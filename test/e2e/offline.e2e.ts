@@ -1,5 +1,6 @@
 // Installed and then cut off: the app must open and work with no network at all.
-import { readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { expectAccessible } from './lib/axe';
@@ -85,5 +86,36 @@ describe('offline', () => {
     await page.getByRole('button', { name: 'Yes, remove it' }).click();
     await page.getByRole('heading', { level: 1, name: 'Welcome to Tally' }).waitFor();
     expect(errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+  });
+
+  test('a new version waits for the member: nothing reloads until "Update now"', async () => {
+    // A copy of the build that this test can change, as a host publishing a new version would.
+    const root = mkdtempSync(join(process.env['TALLY_E2E_TMPDIR'] ?? tmpdir(), 'update-'));
+    cpSync(distDir, root, { recursive: true });
+    const server = await startStaticServer({ root });
+    cleanup.push(server);
+    const browser = await launchBrowser();
+    cleanup.push(browser);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/#/welcome`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await page.getByLabel('Language of the app').waitFor();
+    // Something the member is in the middle of: a reload would lose it.
+    await page.evaluate(() => {
+      (window as unknown as { unsaved: string }).unsaved = 'half-typed';
+    });
+
+    appendFileSync(join(root, 'sw.js'), '\n// a new version\n');
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+    await page.getByText('A new version of Tally is ready.').waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'update prompt');
+    expect(await page.evaluate(() => (window as unknown as { unsaved?: string }).unsaved)).toBe('half-typed');
+
+    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.getByRole('button', { name: 'Update now' }).click()]);
+    expect(await page.evaluate(() => (window as unknown as { unsaved?: string }).unsaved)).toBeUndefined();
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Tally' }).waitFor();
   });
 });
