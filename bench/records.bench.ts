@@ -13,8 +13,8 @@ import { median, note, summary, timeRuns } from './lib/stats';
 
 const WARMUP_RECORDS = 200;
 const MEASURED_RECORDS = 2_000;
-const VERIFY_PASSES = 3;
-const READ_PASSES = 7;
+const VERIFY_PASSES = 5;
+const READ_PASSES = 9;
 
 const circle = benchCircle(WARMUP_RECORDS + MEASURED_RECORDS);
 const warmup = circle.records.slice(0, WARMUP_RECORDS).map((record) => record.bytes);
@@ -39,6 +39,6 @@ note(`records: validateRecord passes over ${measured.length} records (ms): ${sum
 report('records.verify_per_s', measured.length / (median(verifyMs) / 1000), 'records/s', 0);
 
 readAll(warmup);
-const readMs = timeRuns(() => readAll(measured), 1, READ_PASSES);
+const readMs = timeRuns(() => readAll(measured), 3, READ_PASSES);
 note(`records: readTrustedRecord passes over ${measured.length} records (ms): ${summary(readMs)}`);
 report('records.trusted_read_per_s', measured.length / (median(readMs) / 1000), 'records/s', 0);

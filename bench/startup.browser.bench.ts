@@ -17,7 +17,15 @@
 // and projecting it. Median of 7 opens after 2 warm-up opens. Between opens the
 // app is left until its storage writes settle, then the page is closed.
 import type { Page } from 'playwright-core';
-import { assertControlled, DEMO_CIRCLE_NAME, DEMO_MEMBER_COUNT_TEXT, installAndOpenDemo, settledStorage, startBenchApp, waitForDemoHome } from './lib/app';
+import {
+  assertControlled,
+  DEMO_CIRCLE_NAME,
+  DEMO_MEMBER_COUNT_TEXT,
+  installAndOpenDemo,
+  settledStorage,
+  startBenchApp,
+  waitForDemoHome,
+} from './lib/app';
 import type { BenchApp } from './lib/app';
 import { report } from './lib/print';
 import { median, note, summary } from './lib/stats';

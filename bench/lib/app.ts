@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../../test/e2e/lib/browser';
-import type { LaunchedBrowser, LaunchOptions } from '../../test/e2e/lib/browser';
+import type { LaunchedBrowser } from '../../test/e2e/lib/browser';
 import { startStaticServer } from '../../test/e2e/lib/server';
 import type { StaticServer } from '../../test/e2e/lib/server';
 import { note, sleep } from './stats';
@@ -24,12 +24,37 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-/** Serves dist/ and launches Chromium with a fresh profile. */
-export async function startBenchApp(options: LaunchOptions = {}): Promise<BenchApp> {
+/**
+ * The app asks for exactly one idle callback per open, to fold y-indexeddb's
+ * stored updates (src/app/deps.ts, src/replica/doc-store.ts). Benches either
+ * watch those callbacks, to know when the app's work after opening is done, or
+ * withhold them, to see the app without that step.
+ */
+export type IdleCallbacks = 'watch' | 'withhold';
+
+const IDLE_SCRIPTS: Readonly<Record<IdleCallbacks, string>> = {
+  // Counts callbacks asked for and run, and passes each on unchanged.
+  watch: `(() => {
+    const original = window.requestIdleCallback;
+    if (typeof original !== 'function') return;
+    const counts = { asked: 0, ran: 0 };
+    window.__benchIdle = counts;
+    window.requestIdleCallback = (callback, options) => {
+      counts.asked += 1;
+      return original.call(window, (deadline) => { counts.ran += 1; callback(deadline); }, options);
+    };
+  })();`,
+  // A requestIdleCallback that never calls back: the app then never runs its idle step.
+  withhold: 'window.requestIdleCallback = () => 0;',
+};
+
+/** Serves dist/ and launches Chromium with a fresh profile; every page it opens gets the idle script. */
+export async function startBenchApp(idle: IdleCallbacks = 'watch'): Promise<BenchApp> {
   const server: StaticServer = await startStaticServer({ root: resolve('dist') });
   let browser: LaunchedBrowser;
   try {
-    browser = await launchBrowser(options);
+    browser = await launchBrowser();
+    await browser.context.addInitScript({ content: IDLE_SCRIPTS[idle] });
   } catch (error) {
     await server.stop();
     throw error;
@@ -86,6 +111,8 @@ export interface StorageSample {
   readonly docUpdates: number;
   /** Chromium's own figure for the origin's IndexedDB on disk, when it gives one. */
   readonly physical: number | null;
+  /** Idle callbacks the page asked for and that ran, when they are watched. */
+  readonly idle: { readonly asked: number; readonly ran: number } | null;
   readonly detail: string;
 }
 
@@ -165,7 +192,8 @@ const MEASURE_SCRIPT = String.raw`(async () => {
   }
   const estimate = await navigator.storage.estimate();
   const physical = estimate.usageDetails && typeof estimate.usageDetails.indexedDB === 'number' ? estimate.usageDetails.indexedDB : null;
-  return { bytes, docUpdates, physical, detail: detail.join(' ') };
+  const idle = window.__benchIdle ? { asked: window.__benchIdle.asked, ran: window.__benchIdle.ran } : null;
+  return { bytes, docUpdates, physical, idle, detail: detail.join(' ') };
 })()`;
 
 export async function storageSample(page: Page): Promise<StorageSample> {
@@ -173,22 +201,34 @@ export async function storageSample(page: Page): Promise<StorageSample> {
   if (raw === null || typeof raw.bytes !== 'number' || typeof raw.docUpdates !== 'number' || typeof raw.detail !== 'string') {
     throw new Error(`unexpected storage sample: ${JSON.stringify(raw)}`);
   }
-  return { bytes: raw.bytes, docUpdates: raw.docUpdates, physical: typeof raw.physical === 'number' ? raw.physical : null, detail: raw.detail };
+  return {
+    bytes: raw.bytes,
+    docUpdates: raw.docUpdates,
+    physical: typeof raw.physical === 'number' ? raw.physical : null,
+    idle: raw.idle ?? null,
+    detail: raw.detail,
+  };
 }
 
 export interface SettleOptions {
-  /** Also wait until y-indexeddb's stored updates are folded into one (the app's compaction ran). */
+  /** The app's idle step is expected to run: wait for it too. */
   readonly compacted: boolean;
   readonly stableMs?: number;
   readonly capMs?: number;
 }
 
+/** The app's idle step has run, or has nothing left to do. */
+export function idleStepDone(sample: StorageSample): boolean {
+  if (sample.docUpdates <= 1) return true;
+  return sample.idle !== null && sample.idle.asked > 0 && sample.idle.ran >= sample.idle.asked;
+}
+
 /**
  * Waits until the app has stopped writing: the logical size and the number of
- * stored document updates unchanged for stableMs (and, when asked, the
- * compaction done), polling every 250 ms, giving up after capMs with a note.
- * The app compacts in an idle callback after opening, so a fixed wait could
- * read the storage before it.
+ * stored document updates unchanged for stableMs and, when asked, the app's
+ * idle step run (its fold then writes within milliseconds, which the stable
+ * window covers). Polls every 250 ms and gives up after capMs with a note. A
+ * fixed wait could read the storage before the idle step on a busy machine.
  */
 export async function settledStorage(page: Page, options: SettleOptions): Promise<StorageSample> {
   const stableMs = options.stableMs ?? 1_000;
@@ -201,7 +241,7 @@ export async function settledStorage(page: Page, options: SettleOptions): Promis
     const now = Date.now();
     if (sample.bytes !== last.bytes || sample.docUpdates !== last.docUpdates) stableSince = now;
     last = sample;
-    if (now - stableSince >= stableMs && (!options.compacted || sample.docUpdates <= 1)) return sample;
+    if (now - stableSince >= stableMs && (!options.compacted || idleStepDone(sample))) return sample;
     if (now > deadline) {
       note(`storage did not settle in time (${sample.docUpdates} stored document updates); using the last sample`);
       return sample;

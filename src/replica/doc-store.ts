@@ -1,22 +1,35 @@
 /**
- * Durable storage of the Yjs document with y-indexeddb. y-indexeddb appends the
- * whole state on every open and compacts only after 500 updates (y-indexeddb
- * issue 31), so a phone opened daily grows without edits. After the content is
- * loaded, and once the app is idle, the stored updates are folded into one.
+ * Durable storage of the Yjs document with y-indexeddb. Each open appends the
+ * document's state at the moment storage is attached, and y-indexeddb folds
+ * its stored updates into one only after 500 of them (y-indexeddb issue 31).
+ * Attached to an empty document, an open adds a few bytes; but every record
+ * added is an update of its own. So once the app is idle after opening, a store
+ * holding more than COMPACT_ABOVE updates is folded into one. Folding on every
+ * open would rewrite the whole document each launch, megabytes for a large
+ * circle, for a saving of a few bytes.
  */
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import type { DocPersistence } from './replica';
-import { deleteDatabase } from './idb';
+import { deleteDatabase, transact } from './idb';
+
+export const COMPACT_ABOVE = 50;
+const UPDATES_STORE = 'updates';
 
 export function docDatabaseName(circleId: string): string {
   return `tally-doc-${circleId}`;
 }
 
-/** The stored update count, which y-indexeddb keeps on the instance without declaring it. */
-function storedUpdateCount(persistence: IndexeddbPersistence): number {
-  const size = (persistence as unknown as { _dbsize?: unknown })._dbsize;
-  return typeof size === 'number' ? size : 0;
+/** Counts the stored updates directly: y-indexeddb's own count is set later than 'synced' fires. */
+async function storedUpdateCount(db: IDBDatabase): Promise<number> {
+  let count = 0;
+  await transact(db, UPDATES_STORE, 'readonly', (tx) => {
+    const request = tx.objectStore(UPDATES_STORE).count();
+    request.onsuccess = () => {
+      count = request.result;
+    };
+  });
+  return count;
 }
 
 export async function persistDocument(circleId: string, doc: Y.Doc, idle: (task: () => void) => void): Promise<DocPersistence> {
@@ -24,7 +37,12 @@ export async function persistDocument(circleId: string, doc: Y.Doc, idle: (task:
   await persistence.whenSynced;
   let compaction: Promise<void> = Promise.resolve();
   idle(() => {
-    if (storedUpdateCount(persistence) > 1) compaction = storeState(persistence, true);
+    const db = persistence.db;
+    if (db === null) return;
+    compaction = storedUpdateCount(db)
+      .then((count) => (count > COMPACT_ABOVE ? storeState(persistence, true) : undefined))
+      // A failed fold leaves the updates as they were: nothing is lost, the next open tries again.
+      .catch(() => undefined);
   });
   return {
     // y-indexeddb issues each update's write as it happens; nothing waits in memory.
