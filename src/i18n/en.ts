@@ -64,6 +64,7 @@ export const en = {
   'join.step2Detail': 'Once the member approves, their phone shows a welcome code. Scan it to join.',
   'join.scanWelcome': 'Scan the welcome code',
   'join.joined': 'You are in “{circle}”. The member who let you in has the key number {fingerprint}: check that their screen shows the same. The rest of the circle arrives when you next sync with a member.',
+  'join.cancel': 'Start again with another name',
   'join.badKey': 'This join request carries a key that is not valid. Ask the newcomer to start again.',
   'join.badName': 'This join request has a name that is not allowed.',
   'join.badSignature': 'This join request has been altered: its signature does not match.',

@@ -66,6 +66,7 @@ export const es: Messages = {
   'join.step2Detail': 'Cuando el miembro te apruebe, su teléfono mostrará un código de bienvenida. Escanéalo para entrar.',
   'join.scanWelcome': 'Escanear el código de bienvenida',
   'join.joined': 'Ya estás en «{circle}». El miembro que te admitió tiene el número de clave {fingerprint}: comprueba que su pantalla muestra el mismo. El resto del círculo llegará cuando sincronices con un miembro.',
+  'join.cancel': 'Empezar de nuevo con otro nombre',
   'join.badKey': 'Esta solicitud trae una clave que no es válida. Pide a la persona que empiece de nuevo.',
   'join.badName': 'Esta solicitud tiene un nombre que no está permitido.',
   'join.badSignature': 'Esta solicitud ha sido alterada: su firma no coincide.',

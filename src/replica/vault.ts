@@ -30,6 +30,8 @@ export interface Vault {
   removeMembership(circleId: string): Promise<void>;
   pendingJoin(): Promise<PendingJoinRecord | undefined>;
   savePendingJoin(pending: PendingJoinRecord): Promise<void>;
+  /** Forgets a join request and its keys: nobody has admitted them yet, so nothing is lost. */
+  cancelPendingJoin(): Promise<void>;
   /** Joining consumes the request and the welcome in one transaction: a welcome works once. */
   completeJoin(membership: Membership, welcomeId: string): Promise<void>;
   isWelcomeUsed(welcomeId: string): Promise<boolean>;
@@ -62,6 +64,7 @@ export async function openVault(name = VAULT_DATABASE): Promise<Vault> {
       transact(db, MEMBERSHIPS, 'readwrite', (tx) => void tx.objectStore(MEMBERSHIPS).delete(circleId), 'strict'),
     pendingJoin: () => getValue<PendingJoinRecord>(db, PENDING, PENDING_KEY),
     savePendingJoin: (pending) => put(PENDING, pending, PENDING_KEY),
+    cancelPendingJoin: () => transact(db, PENDING, 'readwrite', (tx) => void tx.objectStore(PENDING).delete(PENDING_KEY), 'strict'),
     completeJoin: (membership, welcomeId) =>
       transact(
         db,

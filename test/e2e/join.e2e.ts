@@ -110,6 +110,12 @@ describe('joining a circle face to face', () => {
     await newcomer.getByRole('button', { name: 'Use this code' }).click();
     await newcomer.getByText('This welcome code was made for someone else’s join request.').waitFor();
 
+    // A join request nobody approved can be dropped and started again.
+    await newcomer.getByRole('button', { name: 'Start again with another name' }).click();
+    await newcomer.getByLabel('Your name').waitFor();
+    await newcomer.reload();
+    await newcomer.getByRole('button', { name: 'Show my join request' }).waitFor();
+
     expect(errors).toEqual([]);
   });
 });

@@ -45,6 +45,13 @@ export function Join() {
     store.set({ pendingJoin: { name: result.value.name } });
   };
 
+  const cancel = async (): Promise<void> => {
+    await store.vault.cancelPendingJoin();
+    setShown(null);
+    setScanning(false);
+    store.set({ pendingJoin: null });
+  };
+
   const onWelcome = async (text: string): Promise<string | null> => {
     const result = await acceptWelcome(store.vault, text, store.deps);
     if (!result.ok) return t(codeProblemKey(result.error));
@@ -105,6 +112,9 @@ export function Join() {
           )}
         </li>
       </ol>
+      <button type="button" class="button-quiet" onClick={() => void cancel()}>
+        {t('join.cancel')}
+      </button>
     </Page>
   );
 }

@@ -81,6 +81,16 @@ describe('joining through the app layer', () => {
     expect(again?.code).toBe(request.ok ? request.value.code : '');
   });
 
+  it('forgets a cancelled join request, so its welcome no longer opens', async () => {
+    const memberDeps = testDeps(22);
+    const { circle } = await founder(memberDeps);
+    const vault = await freshVault();
+    const { welcome } = await invite(circle, vault, 'Hana', testDeps(23), memberDeps);
+    await vault.cancelPendingJoin();
+    expect(await currentJoinRequest(vault)).toBeUndefined();
+    expect(await acceptWelcome(vault, welcome.code, testDeps(24))).toEqual({ ok: false, error: 'no-pending-request' });
+  });
+
   it('refuses a used welcome shown again, with nothing changed', async () => {
     const memberDeps = testDeps(4);
     const { circle } = await founder(memberDeps);
