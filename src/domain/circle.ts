@@ -55,7 +55,7 @@ export function projectCircle(events: Iterable<CircleEvent>): CircleState {
     seen.add(event.id);
     if (event.kind === 'circle.founded') foundings.push(event);
     else if (event.kind === 'member.admitted') admissions.push(event);
-    else profiles.push(event);
+    else if (event.kind === 'member.profile') profiles.push(event);
   }
   foundings.sort(compareEvents);
   admissions.sort(compareEvents);

@@ -12,6 +12,11 @@ import { parseCircleFounded } from './kinds/circle-founded';
 import { parseMemberAdmitted } from './kinds/member-admitted';
 import { parseMemberProfile } from './kinds/member-profile';
 import { KIND_CODES } from './kinds/codes';
+import { parseExchangeConfirmed } from './kinds/exchange';
+import { parseListingPosted, parseListingWithdrawn } from './kinds/listing';
+import { parseCircleSettings } from './kinds/circle-settings';
+import { parseSkillAdded } from './kinds/skill-added';
+import { parseCycleTheme } from './kinds/cycle-theme';
 import { err, ok } from './result';
 import type { Result } from './result';
 
@@ -42,9 +47,18 @@ const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['circle.founded'], parseCircleFounded],
   [KIND_CODES['member.admitted'], parseMemberAdmitted],
   [KIND_CODES['member.profile'], parseMemberProfile],
+  [KIND_CODES['exchange.confirmed'], parseExchangeConfirmed],
+  [KIND_CODES['listing.posted'], parseListingPosted],
+  [KIND_CODES['listing.withdrawn'], parseListingWithdrawn],
+  [KIND_CODES['circle.settings'], parseCircleSettings],
+  [KIND_CODES['skill.added'], parseSkillAdded],
+  [KIND_CODES['cycle.theme'], parseCycleTheme],
 ]);
 
-/** For the kinds so far the author is the one signer; agreements between two people add more. */
+/**
+ * Every record has one signer, its author. An agreement between two people
+ * (an exchange) carries the first party's signed draft inside its body.
+ */
 function requiredSigners(envelope: Envelope): readonly Uint8Array[] {
   return [envelope.payload.author];
 }

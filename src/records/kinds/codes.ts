@@ -8,4 +8,10 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'circle.founded': 1,
   'member.admitted': 2,
   'member.profile': 3,
+  'exchange.confirmed': 4,
+  'listing.posted': 5,
+  'listing.withdrawn': 6,
+  'circle.settings': 7,
+  'skill.added': 8,
+  'cycle.theme': 9,
 };
