@@ -10,6 +10,7 @@
 import * as Y from 'yjs';
 import { projectCircle } from '../domain/circle';
 import type { CircleState } from '../domain/circle';
+import type { CircleEvent } from '../domain/events';
 import { bytesEqual } from '../records/bytes';
 import { readTrustedRecord, validateRecord } from '../records/validate';
 import type { RecordRejection, VerifiedRecord } from '../records/validate';
@@ -32,6 +33,12 @@ export interface ReplicaSnapshot {
   readonly circle: CircleState;
   readonly rejected: readonly RejectedEntry[];
   readonly recordCount: number;
+  /**
+   * Every valid record's event, in the order this phone came to know them. The
+   * log only grows (valid records are never dropped), so a projection can keep
+   * its state and read just the events after the ones it has seen.
+   */
+  readonly events: readonly CircleEvent[];
   /** How many records a peer removed or overwrote and this phone put back. */
   readonly restoredCount: number;
   /** The last write to the archive failed (storage full or blocked). */
@@ -58,6 +65,7 @@ export class Replica {
   readonly doc = new Y.Doc();
   private readonly records: Y.Map<Uint8Array> = this.doc.getMap(RECORDS_MAP);
   private readonly verified = new Map<string, VerifiedRecord>();
+  private readonly eventLog: CircleEvent[] = [];
   private readonly rejected = new Map<string, RejectedEntry>();
   private readonly listeners = new Set<(snapshot: ReplicaSnapshot) => void>();
   private archiveQueue: ArchivedRecord[] = [];
@@ -77,7 +85,7 @@ export class Replica {
     const replica = new Replica(options);
     for (const archived of await options.archive.loadAll()) {
       const record = readTrustedRecord(archived.bytes);
-      if (record !== undefined && record.id === archived.id) replica.verified.set(record.id, record);
+      if (record !== undefined && record.id === archived.id) replica.remember(record);
     }
     if (options.persist !== undefined) replica.persistence = await options.persist(replica.doc);
     replica.restoreMissing();
@@ -117,7 +125,7 @@ export class Replica {
     const accepted: VerifiedRecord[] = [];
     for (const result of results) {
       if (!result.ok) continue;
-      this.verified.set(result.value.id, result.value);
+      this.remember(result.value);
       this.queueArchive(result.value);
       accepted.push(result.value);
     }
@@ -197,7 +205,7 @@ export class Replica {
       return;
     }
     this.rejected.delete(id);
-    this.verified.set(id, result.value);
+    this.remember(result.value);
     this.queueArchive(result.value);
     this.flushArchive().catch(() => {
       // The record is still in the document and on the peer; the next change retries the write.
@@ -254,10 +262,16 @@ export class Replica {
     });
   }
 
+  private remember(record: VerifiedRecord): void {
+    if (this.verified.has(record.id)) return;
+    this.verified.set(record.id, record);
+    this.eventLog.push(record.event);
+  }
+
   private computeSnapshot(): ReplicaSnapshot {
-    const events = [...this.verified.values()].map((record) => record.event);
     return {
-      circle: projectCircle(events),
+      events: this.eventLog,
+      circle: projectCircle(this.eventLog),
       rejected: [...this.rejected.values()],
       recordCount: this.verified.size,
       restoredCount: this.restoredCount,
