@@ -1,11 +1,32 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // Oxc compiles the JSX; @preact/preset-vite is not needed for the automatic runtime.
 const jsx = { runtime: 'automatic', importSource: 'preact' } as const;
+
+/**
+ * Signs the demo circle's history once, at build time, and ships it as a file
+ * (deterministic: the same bytes on every build).
+ */
+function demoCircle(): Plugin {
+  return {
+    name: 'tally-demo-circle',
+    apply: 'build',
+    generateBundle() {
+      const tsx = fileURLToPath(new URL('./node_modules/tsx/dist/cli.mjs', import.meta.url));
+      const script = fileURLToPath(new URL('./scripts/demo-circle.ts', import.meta.url));
+      const source = execFileSync(process.execPath, [tsx, script], { maxBuffer: 64 * 1024 * 1024 });
+      // The name is read by src/demo/demo-file.ts (DEMO_FILE_NAME).
+      this.emitFile({ type: 'asset', fileName: 'demo-circle.bin', source });
+    },
+  };
+}
 
 // Relative base: the built folder works from any static path (routes live in the hash).
 export default defineConfig({
@@ -34,6 +55,7 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   plugins: [
+    demoCircle(),
     VitePWA({
       strategies: 'generateSW',
       // A new version waits until the member taps "Update now" (src/pwa/register.ts).
@@ -62,7 +84,8 @@ export default defineConfig({
       includeManifestIcons: false,
       workbox: {
         // The plugin adds manifest.webmanifest to the precache itself.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,wasm}'],
+        // demo-circle.bin too: the demo must open in airplane mode like the rest.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,wasm,bin}'],
         // The QR decoder's WebAssembly (~950 KB) must be precached to scan offline.
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         navigateFallback: 'index.html',

@@ -17,7 +17,9 @@ import { deleteArchive } from '../replica/archive';
 import { deleteDocumentStore } from '../replica/doc-store';
 import { sealSecrets } from '../replica/key-envelope';
 import type { Vault } from '../replica/vault';
-import { DEMO_OPTIONS, syntheticCircle } from '../demo/synthetic';
+import { DEMO_OPTIONS, syntheticIdentity } from '../demo/synthetic';
+import { decodeDemoFile } from '../demo/demo-file';
+import { recordIdOf } from '../records/envelope';
 import type { AppDeps } from './deps';
 import { openCircle } from './open-circle';
 import type { OpenCircle } from './open-circle';
@@ -83,9 +85,13 @@ export async function changeDisplayName(circle: OpenCircle, name: string, deps: 
   return ok(normalized.value);
 }
 
-/** The demo circle is built on this phone from a fixed seed, and marked so that it can be told apart and left. */
-export async function openDemoCircle(vault: Vault, deps: AppDeps): Promise<OpenCircle> {
-  const demo = syntheticCircle(DEMO_OPTIONS);
+/**
+ * The demo circle: its history was signed at build time and ships with the
+ * app; this phone derives the viewer's keys from the same fixed seed. It is
+ * marked so that it can be told apart and left.
+ */
+export async function openDemoCircle(vault: Vault, deps: AppDeps, loadHistory: () => Promise<Uint8Array>): Promise<OpenCircle> {
+  const demo = syntheticIdentity(DEMO_OPTIONS);
   const circleId = toBase64Url(demo.circleId);
   const existing = await vault.membership(circleId);
   const membership = existing ?? {
@@ -96,10 +102,12 @@ export async function openDemoCircle(vault: Vault, deps: AppDeps): Promise<OpenC
     isDemo: true,
     keys: sealSecrets({ signingSeed: demo.viewer.signing.secretKey, boxSeed: demo.viewer.box.secretKey, circleSecret: demo.secret }),
   };
+  const records = decodeDemoFile(await loadHistory());
+  if (records === null) throw new Error('the demo circle file is damaged');
   if (existing === undefined) await vault.saveMembership(membership);
   const circle = await openCircle(membership, deps);
-  const missing = demo.records.filter((record) => !circle.replica.has(record.id));
-  if (missing.length > 0) await circle.replica.addAll(missing.map((record) => record.bytes));
+  const missing = records.filter((bytes) => !circle.replica.has(recordIdOf(bytes)));
+  if (missing.length > 0) await circle.replica.importTrusted(missing);
   await vault.saveSetting('activeCircle', circleId);
   return circle;
 }

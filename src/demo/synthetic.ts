@@ -16,6 +16,8 @@ import { memberProfileBody } from '../records/kinds/member-profile';
 import { makeRecord } from '../records/make';
 import type { SignedBytes } from '../records/make';
 import { CIRCLE_NAME, FAMILY_NAMES, GIVEN_NAMES } from './names';
+import { syntheticLedger } from './synthetic-ledger';
+import type { SyntheticLedgerOptions } from './synthetic-ledger';
 
 export interface SyntheticOptions {
   readonly seed: number;
@@ -25,6 +27,8 @@ export interface SyntheticOptions {
   readonly days: number;
   /** Extra profile changes, to size a history for benchmarks. */
   readonly profileChanges: number;
+  /** Exchanges, offers and needs over the same years; absent or zero for a circle of members only. */
+  readonly ledger?: SyntheticLedgerOptions;
 }
 
 export const DEMO_OPTIONS: SyntheticOptions = {
@@ -33,6 +37,7 @@ export const DEMO_OPTIONS: SyntheticOptions = {
   start: Date.UTC(2023, 10, 13, 18, 0),
   days: 3 * 365,
   profileChanges: 40,
+  ledger: { exchanges: 1800, listings: 500 },
 };
 
 export interface SyntheticMember {
@@ -68,6 +73,33 @@ function memberName(random: SeededRandom, taken: Set<string>): string {
   const fallback = `${random.pick(GIVEN_NAMES)} ${taken.size}`;
   taken.add(fallback);
   return fallback;
+}
+
+const VIEWER_INDEX = 7;
+
+export interface SyntheticIdentity {
+  readonly circleId: Uint8Array;
+  readonly circleName: string;
+  readonly secret: Uint8Array;
+  readonly viewer: { readonly signing: SigningKeys; readonly box: BoxKeys };
+}
+
+/**
+ * The keys a phone needs to open the synthetic circle as its viewer, without
+ * generating (and signing) the whole history: that is done once, at build time.
+ */
+export function syntheticIdentity(options: SyntheticOptions): SyntheticIdentity {
+  const founder = signingKeysFromSeed(seedFor(options.seed, 'signing', 0));
+  const viewerIndex = Math.min(VIEWER_INDEX, options.members - 1);
+  return {
+    circleId: circleIdFor(founder.publicKey, seedFor(options.seed, 'nonce', 0).slice(0, 16)),
+    circleName: CIRCLE_NAME,
+    secret: seedFor(options.seed, 'secret', 0),
+    viewer: {
+      signing: signingKeysFromSeed(seedFor(options.seed, 'signing', viewerIndex)),
+      box: boxKeysFromSeed(seedFor(options.seed, 'box', viewerIndex)),
+    },
+  };
 }
 
 export function syntheticCircle(options: SyntheticOptions): SyntheticCircle {
@@ -135,12 +167,17 @@ export function syntheticCircle(options: SyntheticOptions): SyntheticCircle {
     );
   }
 
+  if (options.ledger !== undefined) {
+    const ledgerMembers = members.map((m, i) => ({ signing: m.signing, joinedAt: joinedAt[i]! }));
+    records.push(...syntheticLedger(circleId, ledgerMembers, { start: options.start, end }, options.ledger, random));
+  }
+
   return {
     circleId,
     circleName: CIRCLE_NAME,
     secret: seedFor(options.seed, 'secret', 0),
     members,
-    viewer: members[Math.min(7, members.length - 1)]!,
+    viewer: members[Math.min(VIEWER_INDEX, members.length - 1)]!,
     records,
   };
 }

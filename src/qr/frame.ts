@@ -21,6 +21,8 @@ export const CodeKind = {
   JoinRequest: 1,
   Welcome: 2,
   MemberIdentity: 3,
+  ExchangeDraft: 4,
+  ExchangeReceipt: 5,
 } as const;
 
 /** Far above anything a phone camera reads; bounds the work a pasted text can cause. */

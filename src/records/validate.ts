@@ -41,7 +41,12 @@ export interface RecordRejection {
   readonly at?: number;
 }
 
-type Parser = (envelope: Envelope) => CircleEvent | undefined;
+/**
+ * Reads a kind's body. `verifyInner` is false only for records this phone
+ * verified before: a signature carried inside a body (an exchange's draft) is
+ * then not checked again either.
+ */
+type Parser = (envelope: Envelope, verifyInner: boolean) => CircleEvent | undefined;
 
 const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['circle.founded'], parseCircleFounded],
@@ -72,7 +77,7 @@ export function validateRecord(bytes: Uint8Array, circle: Uint8Array, expectedId
   if (!bytesEqual(envelope.payload.circle, circle)) return err({ problem: 'wrong-circle', ...where });
   const parse = PARSERS.get(envelope.payload.kindCode);
   if (parse === undefined) return err({ problem: 'unknown-kind', ...where });
-  const event = parse(envelope);
+  const event = parse(envelope, true);
   if (event === undefined) return err({ problem: 'invalid-fields', ...where });
 
   const signers = requiredSigners(envelope);
@@ -90,9 +95,10 @@ export function validateRecord(bytes: Uint8Array, circle: Uint8Array, expectedId
  * the shape is parsed again, the signatures are not, so opening the app never
  * re-verifies years of records.
  */
-export function readTrustedRecord(bytes: Uint8Array): VerifiedRecord | undefined {
+export function readTrustedRecord(bytes: Uint8Array, circle?: Uint8Array): VerifiedRecord | undefined {
   const decoded = decodeEnvelope(bytes);
   if (!decoded.ok) return undefined;
-  const event = PARSERS.get(decoded.value.payload.kindCode)?.(decoded.value);
+  if (circle !== undefined && !bytesEqual(decoded.value.payload.circle, circle)) return undefined;
+  const event = PARSERS.get(decoded.value.payload.kindCode)?.(decoded.value, false);
   return event === undefined ? undefined : { id: decoded.value.id, bytes, event };
 }

@@ -23,6 +23,14 @@ export interface PendingJoinRecord {
   readonly keys: KeyEnvelope;
 }
 
+/** An exchange draft this phone signed and showed, waiting for the other party's countersignature. */
+export interface PendingDraft {
+  readonly draftId: string;
+  readonly circleId: string;
+  readonly bytes: Uint8Array;
+  readonly createdAt: number;
+}
+
 export interface Vault {
   memberships(): Promise<Membership[]>;
   membership(circleId: string): Promise<Membership | undefined>;
@@ -35,6 +43,9 @@ export interface Vault {
   /** Joining consumes the request and the welcome in one transaction: a welcome works once. */
   completeJoin(membership: Membership, welcomeId: string): Promise<void>;
   isWelcomeUsed(welcomeId: string): Promise<boolean>;
+  pendingDrafts(circleId: string): Promise<PendingDraft[]>;
+  savePendingDraft(draft: PendingDraft): Promise<void>;
+  removePendingDraft(draftId: string): Promise<void>;
   setting<T>(key: string): Promise<T | undefined>;
   saveSetting(key: string, value: unknown): Promise<void>;
   close(): void;
@@ -44,15 +55,18 @@ const MEMBERSHIPS = 'memberships';
 const PENDING = 'pending-join';
 const USED_WELCOMES = 'used-welcomes';
 const SETTINGS = 'settings';
+const PENDING_DRAFTS = 'pending-drafts';
 const PENDING_KEY = 'current';
 export const VAULT_DATABASE = 'tally-vault';
 
 export async function openVault(name = VAULT_DATABASE): Promise<Vault> {
-  const db = await openDatabase(name, 1, {
+  // Version 2 added the pending drafts; opening creates any store a phone lacks.
+  const db = await openDatabase(name, 2, {
     [MEMBERSHIPS]: { keyPath: 'circleId' },
     [PENDING]: {},
     [USED_WELCOMES]: {},
     [SETTINGS]: {},
+    [PENDING_DRAFTS]: { keyPath: 'draftId' },
   });
   const put = (store: string, value: unknown, key?: IDBValidKey): Promise<void> =>
     transact(db, store, 'readwrite', (tx) => void tx.objectStore(store).put(value, key), 'strict');
@@ -78,6 +92,11 @@ export async function openVault(name = VAULT_DATABASE): Promise<Vault> {
         'strict',
       ),
     isWelcomeUsed: async (welcomeId) => (await getValue<number>(db, USED_WELCOMES, welcomeId)) !== undefined,
+    pendingDrafts: async (circleId) =>
+      (await getAllValues<PendingDraft>(db, PENDING_DRAFTS)).filter((draft) => draft.circleId === circleId),
+    savePendingDraft: (draft) => put(PENDING_DRAFTS, draft),
+    removePendingDraft: (draftId) =>
+      transact(db, PENDING_DRAFTS, 'readwrite', (tx) => void tx.objectStore(PENDING_DRAFTS).delete(draftId), 'strict'),
     setting: (key) => getValue(db, SETTINGS, key),
     saveSetting: (key, value) => put(SETTINGS, value, key),
     close: () => db.close(),

@@ -14,9 +14,15 @@ export function Start() {
   const exploreDemo = async (): Promise<void> => {
     setOpening(true);
     try {
-      // The generator signs a few hundred records: loaded only when asked for.
       const { openDemoCircle } = await import('../../app/circles');
-      await store.show(await openDemoCircle(store.vault, store.deps));
+      const { DEMO_FILE_NAME } = await import('../../demo/demo-file');
+      const loadHistory = async (): Promise<Uint8Array> => {
+        // The file is part of the app: the service worker serves it offline.
+        const response = await fetch(`./${DEMO_FILE_NAME}`);
+        if (!response.ok) throw new Error(`demo file: ${response.status}`);
+        return new Uint8Array(await response.arrayBuffer());
+      };
+      await store.show(await openDemoCircle(store.vault, store.deps, loadHistory));
       navigate({ name: 'home' });
     } catch {
       store.notify({ tone: 'error', message: t('demo.failed') });
