@@ -18,6 +18,15 @@ const MemberDetail = lazyScreen(() => import('../circle/MemberDetail').then((m) 
 const MyCode = lazyScreen(() => import('../circle/MyCode').then((m) => m.MyCode));
 const Settings = lazyScreen(() => import('../settings/Settings').then((m) => m.Settings));
 const Diagnostics = lazyScreen(() => import('../settings/Diagnostics').then((m) => m.Diagnostics));
+const NewExchange = lazyScreen(() => import('../exchange/NewExchange').then((m) => m.NewExchange));
+const DraftShown = lazyScreen(() => import('../exchange/DraftShown').then((m) => m.DraftShown));
+const Scan = lazyScreen(() => import('../exchange/Scan').then((m) => m.Scan));
+const Board = lazyScreen(() => import('../board/Board').then((m) => m.Board));
+const PostListing = lazyScreen(() => import('../board/PostListing').then((m) => m.PostListing));
+const ListingDetail = lazyScreen(() => import('../board/ListingDetail').then((m) => m.ListingDetail));
+const Statement = lazyScreen(() => import('../ledger/Statement').then((m) => m.Statement));
+const CycleScreen = lazyScreen(() => import('../ledger/CycleScreen').then((m) => m.CycleScreen));
+const CircleSettings = lazyScreen(() => import('../ledger/CircleSettings').then((m) => m.CircleSettings));
 
 export function App({ store }: { readonly store: AppStore }) {
   return (
@@ -28,7 +37,9 @@ export function App({ store }: { readonly store: AppStore }) {
 }
 
 /** Screens that need an open circle; without one, the start screen shows instead. */
-const CIRCLE_SCREENS = new Set<Route['name']>(['home', 'members', 'member', 'invite', 'me']);
+const CIRCLE_SCREENS = new Set<Route['name']>([
+  'home', 'members', 'member', 'invite', 'me', 'exchange', 'draft', 'scan', 'statement', 'cycle', 'board', 'post', 'listing', 'circle-settings',
+]);
 
 function Shell() {
   const { t } = useT();
@@ -102,6 +113,24 @@ function renderRoute(route: Route) {
       return <Settings />;
     case 'diagnostics':
       return <Diagnostics />;
+    case 'exchange':
+      return <NewExchange role={route.role ?? null} listing={route.listing ?? null} />;
+    case 'draft':
+      return <DraftShown draftId={route.id} />;
+    case 'scan':
+      return <Scan />;
+    case 'statement':
+      return <Statement />;
+    case 'cycle':
+      return <CycleScreen />;
+    case 'board':
+      return <Board />;
+    case 'post':
+      return <PostListing side={route.side ?? null} />;
+    case 'listing':
+      return <ListingDetail listingId={route.id} />;
+    case 'circle-settings':
+      return <CircleSettings />;
     case 'not-found':
       return <NotFound />;
   }
@@ -120,11 +149,11 @@ function NotFound() {
 }
 
 const TABS = [
-  { route: { name: 'home' }, key: 'nav.home' },
-  { route: { name: 'members' }, key: 'nav.members' },
-  { route: { name: 'invite' }, key: 'nav.invite' },
-  { route: { name: 'me' }, key: 'nav.me' },
-  { route: { name: 'settings' }, key: 'nav.settings' },
+  { route: { name: 'home' }, key: 'nav.home', matches: ['home', 'cycle', 'statement'] },
+  { route: { name: 'scan' }, key: 'nav.scan', matches: ['scan', 'exchange', 'draft'] },
+  { route: { name: 'board' }, key: 'nav.board', matches: ['board', 'post', 'listing'] },
+  { route: { name: 'members' }, key: 'nav.members', matches: ['members', 'member', 'invite', 'me'] },
+  { route: { name: 'settings' }, key: 'nav.settings', matches: ['settings', 'circle-settings', 'diagnostics'] },
 ] as const;
 
 function TabBar({ current }: { readonly current: Route['name'] }) {
@@ -132,7 +161,7 @@ function TabBar({ current }: { readonly current: Route['name'] }) {
   return (
     <nav class="tab-bar" aria-label={t('nav.label')}>
       {TABS.map((tab) => (
-        <a key={tab.key} href={hrefFor(tab.route)} aria-current={tab.route.name === current ? 'page' : undefined}>
+        <a key={tab.key} href={hrefFor(tab.route)} aria-current={(tab.matches as readonly string[]).includes(current) ? 'page' : undefined}>
           {t(tab.key)}
         </a>
       ))}

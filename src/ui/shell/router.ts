@@ -15,32 +15,67 @@ export type Route =
   | { readonly name: 'me' }
   | { readonly name: 'settings' }
   | { readonly name: 'diagnostics' }
+  /** Record an exchange; a listing or a role can prefill the form. */
+  | { readonly name: 'exchange'; readonly role?: 'provider' | 'receiver'; readonly listing?: string }
+  /** A draft this phone made, shown as a code while it waits for the countersignature. */
+  | { readonly name: 'draft'; readonly id: string }
+  /** Scan any Tally code: it opens what the code is for. */
+  | { readonly name: 'scan' }
+  | { readonly name: 'statement' }
+  | { readonly name: 'cycle' }
+  | { readonly name: 'board' }
+  | { readonly name: 'post'; readonly side?: 'offer' | 'need' }
+  | { readonly name: 'listing'; readonly id: string }
+  | { readonly name: 'circle-settings' }
   | { readonly name: 'not-found'; readonly path: string };
 
 const MAX_HASH = 512;
+const RECORD_ID = /^[A-Za-z0-9_-]{43}$/;
+const SIMPLE = new Set(['create', 'join', 'members', 'invite', 'me', 'settings', 'diagnostics', 'scan', 'statement', 'cycle', 'board', 'circle-settings']);
+
+function parseQuery(query: string): Map<string, string> {
+  const params = new Map<string, string>();
+  for (const pair of query.split('&')) {
+    const [key, value = ''] = pair.split('=');
+    if (key) params.set(key, value);
+  }
+  return params;
+}
 
 export function parseHash(hash: string): Route {
-  const path = hash.slice(0, MAX_HASH).replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  const [pathPart = '', query = ''] = hash.slice(0, MAX_HASH).replace(/^#/, '').split('?');
+  const path = pathPart.replace(/^\/+/, '').replace(/\/+$/, '');
+  const params = parseQuery(query);
   const [first = '', second, ...rest] = path.split('/');
-  if (rest.length > 0) return { name: 'not-found', path };
+  const notFound: Route = { name: 'not-found', path };
+  if (rest.length > 0) return notFound;
+  if (first === '') return { name: 'home' };
+  if (first === 'welcome' || first === 'start') return second === undefined ? { name: 'start' } : notFound;
+  if (SIMPLE.has(first)) return second === undefined ? ({ name: first } as Route) : notFound;
   switch (first) {
-    case '':
-      return { name: 'home' };
-    case 'welcome':
-    case 'start':
-      return second === undefined ? { name: 'start' } : { name: 'not-found', path };
-    case 'create':
-    case 'join':
-    case 'members':
-    case 'invite':
-    case 'me':
-    case 'settings':
-    case 'diagnostics':
-      return second === undefined ? { name: first } : { name: 'not-found', path };
     case 'member':
-      return second !== undefined && /^[A-Za-z0-9_-]{43}$/.test(second) ? { name: 'member', key: second } : { name: 'not-found', path };
+      return second !== undefined && RECORD_ID.test(second) ? { name: 'member', key: second } : notFound;
+    case 'draft':
+      return second !== undefined && RECORD_ID.test(second) ? { name: 'draft', id: second } : notFound;
+    case 'listing':
+      return second !== undefined && RECORD_ID.test(second) ? { name: 'listing', id: second } : notFound;
+    case 'exchange': {
+      if (second !== undefined) return notFound;
+      const role = params.get('role');
+      const listing = params.get('listing');
+      return {
+        name: 'exchange',
+        ...(role === 'provider' || role === 'receiver' ? { role } : {}),
+        ...(listing !== undefined && RECORD_ID.test(listing) ? { listing } : {}),
+      };
+    }
+    case 'post': {
+      if (second !== undefined) return notFound;
+      const side = params.get('side');
+      return { name: 'post', ...(side === 'offer' || side === 'need' ? { side } : {}) };
+    }
     default:
-      return { name: 'not-found', path };
+      return notFound;
   }
 }
 
@@ -50,6 +85,16 @@ export function hrefFor(route: Route): string {
       return '#/';
     case 'member':
       return `#/member/${route.key}`;
+    case 'draft':
+      return `#/draft/${route.id}`;
+    case 'listing':
+      return `#/listing/${route.id}`;
+    case 'exchange': {
+      const query = [route.role && `role=${route.role}`, route.listing && `listing=${route.listing}`].filter(Boolean).join('&');
+      return query ? `#/exchange?${query}` : '#/exchange';
+    }
+    case 'post':
+      return route.side ? `#/post?side=${route.side}` : '#/post';
     case 'not-found':
       return `#/${route.path}`;
     default:

@@ -8,7 +8,10 @@ import { openCircle } from '../../app/open-circle';
 import type { AppDeps } from '../../app/deps';
 import type { Locale } from '../../i18n/i18n';
 import type { ReplicaSnapshot } from '../../replica/replica';
-import type { Membership, Vault } from '../../replica/vault';
+import type { Membership, PendingDraft, Vault } from '../../replica/vault';
+import { CircleViewBuilder } from '../../app/circle-view';
+import type { CircleView } from '../../app/circle-view';
+import { settlePendingDrafts } from '../../app/exchange';
 
 export type Notice = { readonly tone: 'success' | 'error' | 'info'; readonly message: string };
 
@@ -18,6 +21,10 @@ export interface AppState {
   readonly memberships: readonly Membership[];
   readonly circle: OpenCircle | null;
   readonly snapshot: ReplicaSnapshot | null;
+  /** What the screens show of the open circle, derived from the snapshot. */
+  readonly view: CircleView | null;
+  /** Exchange drafts this phone showed that still wait for a countersignature. */
+  readonly pendingDrafts: readonly PendingDraft[];
   /** A join request this phone made and still waits to be welcomed for. */
   readonly pendingJoin: { readonly name: string } | null;
   readonly locale: Locale;
@@ -40,6 +47,8 @@ export class AppStore {
       memberships: [],
       circle: null,
       snapshot: null,
+      view: null,
+      pendingDrafts: [],
       pendingJoin: null,
       locale,
       notice: null,
@@ -76,16 +85,33 @@ export class AppStore {
     this.unsubscribeReplica?.();
     this.unsubscribeReplica = null;
     if (previous !== null && previous !== circle) await previous.replica.close();
+    let view: CircleView | null = null;
     if (circle !== null) {
-      this.unsubscribeReplica = circle.replica.subscribe((snapshot) => this.set({ snapshot }));
+      const builder = new CircleViewBuilder();
+      view = builder.update(circle.replica.current());
+      this.unsubscribeReplica = circle.replica.subscribe((snapshot) => {
+        const next = builder.update(snapshot);
+        const ledgerMoved = next.ledger.version !== this.state.view?.ledger.version;
+        this.set({ snapshot, view: next });
+        if (ledgerMoved) void this.refreshPendingDrafts();
+      });
       await this.vault.saveSetting('activeCircle', circle.membership.circleId);
     }
     this.set({
       circle,
       snapshot: circle?.replica.current() ?? null,
+      view,
+      pendingDrafts: circle !== null && view !== null ? await settlePendingDrafts(circle, this.vault, view) : [],
       memberships: await this.vault.memberships(),
       pendingJoin: await this.pendingJoinSummary(),
     });
+  }
+
+  /** Reloads the drafts waiting for a countersignature, dropping those that one has reached. */
+  async refreshPendingDrafts(): Promise<void> {
+    const { circle, view } = this.state;
+    if (circle === null || view === null) return;
+    this.set({ pendingDrafts: await settlePendingDrafts(circle, this.vault, view) });
   }
 
   private async pendingJoinSummary(): Promise<{ readonly name: string } | null> {

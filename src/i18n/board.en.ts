@@ -1,0 +1,3 @@
+/** The English strings of the board screens. */
+export const boardEn = {
+} as const;

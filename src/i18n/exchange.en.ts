@@ -1,0 +1,3 @@
+/** The English strings of the exchange screens. */
+export const exchangeEn = {
+} as const;

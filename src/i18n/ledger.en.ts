@@ -1,0 +1,3 @@
+/** The English strings of the ledger screens. */
+export const ledgerEn = {
+} as const;

@@ -1,0 +1,8 @@
+import { Page } from '../components/Page';
+import { useT } from '../shell/context';
+
+/** Placeholder until this screen is built. */
+export function ListingDetail({ listingId: _listingId }: { readonly listingId: string }) {
+  const { t } = useT();
+  return <Page title={t('notFound.title')}>{null}</Page>;
+}
