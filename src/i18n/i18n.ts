@@ -41,7 +41,8 @@ export function makeTranslator(locale: Locale): Translator {
   const messages = catalogues[locale];
   const rules = new Intl.PluralRules(locale);
   const dateLocale = dateLocales[locale];
-  const t = (key: MessageKey, params?: Params): string => fill(messages[key], params);
+  // A key built at run time (a skill's) may be missing: show the key rather than nothing.
+  const t = (key: MessageKey, params?: Params): string => fill((messages[key] as string | undefined) ?? key, params);
   return {
     locale,
     t,
