@@ -29,8 +29,8 @@ import { KIND_CODES } from './codes';
 export const MAX_QUARTERS = 48;
 export const MAX_SEATS = 40;
 export const MAX_NOTE_CHARS = 40;
-/** Keeps the whole draft within 200 bytes, so its code stays at QR version 10. */
-export const MAX_NOTE_BYTES = 48;
+/** Keeps the whole draft under 200 bytes and its framed code at QR version 10 (311 characters at level M). */
+export const MAX_NOTE_BYTES = 44;
 const DRAFT_VERSION = 1;
 const DRAFT_PURPOSE = 'exchange-draft';
 

@@ -2,45 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createCircle } from '../../../src/app/circles';
 import { acceptWelcome, approveJoin, currentJoinRequest, reviewJoinRequest, startJoin } from '../../../src/app/join';
 import type { AppDeps } from '../../../src/app/deps';
-import type { OpenCircle } from '../../../src/app/open-circle';
-import { openVault } from '../../../src/replica/vault';
-import type { Vault } from '../../../src/replica/vault';
 import { toBase64Url } from '../../../src/records/bytes';
-import { seededRandom } from '../../../src/domain/random';
-
-let vaults = 0;
-function testDeps(seed: number, start = Date.UTC(2026, 10, 1, 12)): AppDeps & { advance(ms: number): void } {
-  const random = seededRandom(seed);
-  let now = start;
-  return {
-    now: () => now,
-    random: (length) => random.bytes(length),
-    idle: (task) => task(),
-    advance: (ms) => {
-      now += ms;
-    },
-  };
-}
-
-async function freshVault(): Promise<Vault> {
-  return openVault(`test-vault-${++vaults}`);
-}
+import { freshVault, invite, testDeps } from '../../fixtures/app';
 
 async function founder(deps: AppDeps) {
   const vault = await freshVault();
   const created = await createCircle(vault, { circleName: 'Calle Sol', displayName: 'Rosa' }, deps);
   if (!created.ok) throw new Error('could not create');
   return { vault, circle: created.value };
-}
-
-/** A newcomer's request, reviewed and approved by the member: the welcome they would be shown. */
-async function invite(circle: OpenCircle, vault: Vault, name: string, newcomerDeps: AppDeps, memberDeps: AppDeps) {
-  const request = await startJoin(vault, name, newcomerDeps);
-  if (!request.ok) throw new Error('no request');
-  const review = reviewJoinRequest(request.value.code, circle.replica.current().circle);
-  if (!review.ok) throw new Error('no review');
-  const welcome = await approveJoin(circle, review.value.request, memberDeps);
-  return { request: request.value, review: review.value, welcome };
 }
 
 describe('joining through the app layer', () => {

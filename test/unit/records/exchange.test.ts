@@ -14,6 +14,8 @@ import {
 import type { DraftFields } from '../../../src/records/kinds/exchange';
 import { customSkillRef } from '../../../src/records/kinds/skill-codes';
 import { flipBit, foundCircle, person, T0 } from '../../fixtures/circle';
+import { versionForText } from '../../../src/qr/generate';
+import { draftCode } from '../../../src/app/exchange';
 
 const circle = foundCircle();
 const ana = person(1);
@@ -35,8 +37,12 @@ describe('exchange drafts', () => {
 
   it('stays within 200 bytes with the longest note, so its code stays at QR version 10', () => {
     const longest = 'ñ'.repeat(MAX_NOTE_BYTES / 2);
-    const draft = makeExchangeDraft({ ...fields, note: longest, skill: customSkillRef(circle.founding.id), quarters: 48 }, ana.signing);
+    const draft = makeExchangeDraft(
+      { ...fields, note: longest, skill: customSkillRef(circle.founding.id), quarters: 48, seats: 40, at: Date.UTC(2199, 0, 1) },
+      ana.signing,
+    );
     expect(draft.bytes.length).toBeLessThanOrEqual(200);
+    expect(versionForText(draftCode(draft.bytes))).toBeLessThanOrEqual(10);
   });
 
   it('refuses bad hours, a receiver serving a group, and an overlong note before signing', () => {
