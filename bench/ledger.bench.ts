@@ -72,8 +72,9 @@ for (let i = 0; i < 9; i++) {
   const withOne = [...log, confirmations[confirmations.length - 1 - i]!];
   const before = performance.now();
   const view = builder.update(snapshotOf(withOne));
-  balancesForCycle(view.ledger, current).size;
+  const members = balancesForCycle(view.ledger, current).size;
   increments.push(performance.now() - before);
+  if (members === 0) throw new Error('the updated view lost the cycle’s balances');
 }
 note(`increment runs (ms): ${summary(increments, 3)}`);
 report('ledger.increment_ms', median(increments), 'ms', 3);
