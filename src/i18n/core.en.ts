@@ -224,4 +224,9 @@ export const coreEn = {
   'diagnostics.notMemberThen': 'its author was not a member when it was made',
   'diagnostics.duplicateFounding': 'a second founding of the circle',
   'diagnostics.alreadyMember': 'admits someone who was already a member',
+  'diagnostics.exchangesTitle': 'Countersignatures not counted',
+  'diagnostics.exchangeSelf': 'both sides are the same member',
+  'diagnostics.exchangeHours': 'hours outside a quarter hour to twelve hours',
+  'diagnostics.exchangeSeats': 'more receivers than the draft allows',
+  'diagnostics.exchangeRepeated': 'the same member countersigned the same exchange again; it counts once',
 } as const;

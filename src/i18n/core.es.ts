@@ -227,4 +227,9 @@ export const coreEs: Translation<typeof coreEn> = {
   'diagnostics.notMemberThen': 'su autor no era miembro cuando lo hizo',
   'diagnostics.duplicateFounding': 'una segunda fundación del círculo',
   'diagnostics.alreadyMember': 'admite a alguien que ya era miembro',
+  'diagnostics.exchangesTitle': 'Contrafirmas que no cuentan',
+  'diagnostics.exchangeSelf': 'las dos partes son el mismo miembro',
+  'diagnostics.exchangeHours': 'horas fuera del rango de un cuarto de hora a doce horas',
+  'diagnostics.exchangeSeats': 'más receptores de los que permite el borrador',
+  'diagnostics.exchangeRepeated': 'el mismo miembro volvió a contrafirmar el mismo intercambio; cuenta una vez',
 };

@@ -1,6 +1,7 @@
 import type { IgnoredReason } from '../../domain/circle';
 import type { MessageKey } from '../../i18n/en';
 import type { RecordProblem } from '../../records/validate';
+import type { InvalidReason } from '../../domain/ledger';
 import { Page } from '../components/Page';
 import { useAppState, useT } from '../shell/context';
 
@@ -22,6 +23,18 @@ const REASON_KEYS: Record<IgnoredReason, MessageKey> = {
   'already-a-member': 'diagnostics.alreadyMember',
 };
 
+const EXCHANGE_KEYS: Record<InvalidReason, MessageKey> = {
+  'self-exchange': 'diagnostics.exchangeSelf',
+  'bad-quarters': 'diagnostics.exchangeHours',
+  'bad-seats': 'diagnostics.exchangeSeats',
+  'group-not-provider': 'diagnostics.exchangeSeats',
+  'draft-author-unknown': 'diagnostics.awaitingHistory',
+  'countersigner-unknown': 'diagnostics.awaitingHistory',
+  'draft-author-not-member-then': 'diagnostics.notMemberThen',
+  'countersigner-not-member-then': 'diagnostics.notMemberThen',
+  repeated: 'diagnostics.exchangeRepeated',
+};
+
 /**
  * Records this phone holds but does not count, and why. Nothing here is an
  * error the member must fix; it shows that the app noticed and kept going.
@@ -29,7 +42,7 @@ const REASON_KEYS: Record<IgnoredReason, MessageKey> = {
 export function Diagnostics() {
   const translator = useT();
   const { t } = translator;
-  const { snapshot } = useAppState();
+  const { snapshot, view } = useAppState();
   if (snapshot === null) {
     return (
       <Page title={t('diagnostics.title')}>
@@ -67,6 +80,18 @@ export function Diagnostics() {
           {circle.ignored.map((event) => (
             <li key={event.id}>
               <code class="record-id">{event.id.slice(0, 12)}</code> {translator.dateTime(event.at)}: {t(REASON_KEYS[event.reason])}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('diagnostics.exchangesTitle')}</h2>
+      {view === null || view.ledger.invalid.length === 0 ? (
+        <p>{t('diagnostics.none')}</p>
+      ) : (
+        <ul class="list" data-testid="invalid-exchanges">
+          {view.ledger.invalid.map((entry) => (
+            <li key={entry.id}>
+              <code class="record-id">{entry.id.slice(0, 12)}</code> {translator.dateTime(entry.at)}: {t(EXCHANGE_KEYS[entry.reason])}
             </li>
           ))}
         </ul>
