@@ -197,6 +197,6 @@ describe('recording an exchange face to face', () => {
 
 function flipLastByteOfSignature(draftBytes: Uint8Array): Uint8Array {
   const copy = draftBytes.slice();
-  copy[copy.length - 1] ^= 0x01;
+  copy[copy.length - 1] = copy[copy.length - 1]! ^ 0x01;
   return copy;
 }
