@@ -9,6 +9,7 @@ import {
 import type { ExchangeInput, ReviewContext } from '../../../src/app/exchange';
 import { changeSettings } from '../../../src/app/circle-rules';
 import { balanceOf, conflictsFor } from '../../../src/domain/ledger';
+import { newMoonsBetween } from '../../../src/domain/lunar';
 import { makeExchangeDraft } from '../../../src/records/kinds/exchange';
 import { signingKeysFromSeed } from '../../../src/records/crypto';
 import { CodeKind, encodeFrame } from '../../../src/qr/frame';
@@ -68,6 +69,25 @@ describe('recording an exchange face to face', () => {
     await settle();
     expect(balanceOf(ana.view().ledger, cycleNow(ana), ana.circle.membership.memberKey)).toBe(6);
     expect(await ana.vault.pendingDrafts(ana.circle.membership.circleId)).toEqual([]);
+  });
+
+  it('lets balances expire when the clock crosses the new moon', async () => {
+    const { ana, bilal } = await circleOfThree();
+    const draft = await draftBy(ana);
+    const review = reviewDraftCode(draft.code, await context(bilal));
+    if (!review.ok) throw new Error('no review');
+    await confirmDraft(bilal.circle, review.value, bilal.deps);
+    await settle();
+    const cycle = cycleNow(bilal);
+    expect(balanceOf(bilal.view().ledger, cycle, bilal.circle.membership.memberKey)).toBe(-6);
+    const [nextNewMoon] = newMoonsBetween(new Date(bilal.deps.now()), new Date(bilal.deps.now() + 31 * 86_400_000));
+    bilal.deps.set(nextNewMoon!.getTime() - 1);
+    expect(cycleNow(bilal)).toBe(cycle);
+    bilal.deps.set(nextNewMoon!.getTime());
+    expect(cycleNow(bilal)).toBe(cycle + 1);
+    expect(balanceOf(bilal.view().ledger, cycleNow(bilal), bilal.circle.membership.memberKey)).toBe(0);
+    // The old cycle keeps its history: the statement shows what expired.
+    expect(balanceOf(bilal.view().ledger, cycle, bilal.circle.membership.memberKey)).toBe(-6);
   });
 
   it('refuses zero, negative, over twelve and fractional quarter hours before anything is signed', async () => {
