@@ -4,7 +4,7 @@ import type { NameProblem } from '../domain/names';
 import { areValidSettings, circleSettingsBody } from '../records/kinds/circle-settings';
 import type { SettingsFields } from '../records/kinds/circle-settings';
 import { cycleThemeBody, MAX_THEME } from '../records/kinds/cycle-theme';
-import { MAX_SKILL_NAME, skillAddedBody } from '../records/kinds/skill-added';
+import { MAX_SKILL_NAME, skillAddedBody, skillMarkedBody } from '../records/kinds/skill-added';
 import { customSkillRef } from '../records/kinds/skill-codes';
 import { err, ok } from '../records/result';
 import type { Result } from '../records/result';
@@ -31,4 +31,8 @@ export async function setCycleTheme(circle: OpenCircle, cycle: number, theme: st
   if (!normalized.ok) return err(normalized.problem);
   await signAndStore(circle, 'cycle.theme', cycleThemeBody({ cycle, theme: normalized.value }), deps);
   return ok(undefined);
+}
+
+export async function markSkillEssential(circle: OpenCircle, skill: string, essential: boolean, deps: AppDeps): Promise<void> {
+  await signAndStore(circle, 'skill.marked', skillMarkedBody({ skill, essential }), deps);
 }

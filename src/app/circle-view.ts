@@ -55,7 +55,7 @@ export class CircleViewBuilder {
     this.view = {
       ...previous,
       version: previous.version + 1,
-      skills: touches('skill.added') ? projectSkills(events, previous.membership) : previous.skills,
+      skills: touches('skill.added') || touches('skill.marked') ? projectSkills(events, previous.membership) : previous.skills,
       themes: touches('cycle.theme') ? projectThemes(events, previous.membership) : previous.themes,
       postings: touches(LISTING_KINDS) ? projectPostings(events, previous.membership) : previous.postings,
     };

@@ -108,6 +108,13 @@ export interface SkillAdded extends EventMeta {
   readonly essential: boolean;
 }
 
+/** The circle decides which skills are essential (food, care, shelter, health, repair and the like). */
+export interface SkillMarked extends EventMeta {
+  readonly kind: 'skill.marked';
+  readonly skill: SkillRef;
+  readonly essential: boolean;
+}
+
 export interface CycleThemed extends EventMeta {
   readonly kind: 'cycle.theme';
   readonly cycle: number;
@@ -123,6 +130,7 @@ export type CircleEvent =
   | ListingWithdrawn
   | CircleSettingsChanged
   | SkillAdded
+  | SkillMarked
   | CycleThemed;
 export type CircleEventKind = CircleEvent['kind'];
 

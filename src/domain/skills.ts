@@ -6,7 +6,7 @@
 import { wasMemberAt } from './circle';
 import type { CircleState } from './circle';
 import { compareEvents } from './events';
-import type { CircleEvent, MemberKey, RecordId, SkillAdded, SkillRef } from './events';
+import type { CircleEvent, MemberKey, RecordId, SkillAdded, SkillMarked, SkillRef } from './events';
 
 export interface DefaultSkill {
   readonly key: string;
@@ -95,7 +95,24 @@ export function projectSkills(events: Iterable<CircleEvent>, membership: CircleS
       skills.push({ ref: event.skill, name: event.name, key: null, essential: event.essential, addedBy: event.author, addedAt: event.at });
     }
   }
-  return { skills, ignored };
+  return { skills: applyMarks(skills, events, membership), ignored };
+}
+
+/**
+ * Whether a skill is essential is the circle's call: the latest mark by a
+ * member (by time, then id) stands over the skill's own flag.
+ */
+function applyMarks(skills: Skill[], events: Iterable<CircleEvent>, membership: CircleState): Skill[] {
+  const marks: SkillMarked[] = [];
+  for (const event of events) if (event.kind === 'skill.marked' && wasMemberAt(membership, event.author, event.at)) marks.push(event);
+  if (marks.length === 0) return skills;
+  marks.sort(compareEvents);
+  const essential = new Map<SkillRef, boolean>();
+  for (const mark of marks) essential.set(mark.skill, mark.essential);
+  return skills.map((skill) => {
+    const marked = essential.get(skill.ref);
+    return marked === undefined || marked === skill.essential ? skill : { ...skill, essential: marked };
+  });
 }
 
 /** Whether a ref names one of the circle's skills. */

@@ -15,7 +15,7 @@ import { KIND_CODES } from './kinds/codes';
 import { parseExchangeConfirmed } from './kinds/exchange';
 import { parseListingPosted, parseListingWithdrawn } from './kinds/listing';
 import { parseCircleSettings } from './kinds/circle-settings';
-import { parseSkillAdded } from './kinds/skill-added';
+import { parseSkillAdded, parseSkillMarked } from './kinds/skill-added';
 import { parseCycleTheme } from './kinds/cycle-theme';
 import { err, ok } from './result';
 import type { Result } from './result';
@@ -58,6 +58,7 @@ const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['circle.settings'], parseCircleSettings],
   [KIND_CODES['skill.added'], parseSkillAdded],
   [KIND_CODES['cycle.theme'], parseCycleTheme],
+  [KIND_CODES['skill.marked'], parseSkillMarked],
 ]);
 
 /**

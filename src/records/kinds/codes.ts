@@ -14,4 +14,5 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'circle.settings': 7,
   'skill.added': 8,
   'cycle.theme': 9,
+  'skill.marked': 10,
 };

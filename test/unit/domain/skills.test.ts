@@ -102,3 +102,32 @@ describe('isKnownSkill', () => {
     expect(isKnownSkill(list, 'Repair')).toBe(false);
   });
 });
+
+describe('marking skills essential', () => {
+  const mark = (skill: string, essential: boolean, at: number, author = key(0), id = `mark-${skill}-${at}`) =>
+    ({ kind: 'skill.marked', id, author, at, skill, essential }) as const;
+
+  it('lets the circle change which skills are essential, the latest mark standing', () => {
+    const list = projectSkills([mark('tutoring', true, T0), mark('repair', false, T0 + HOUR), mark('tutoring', false, T0 + 2 * HOUR)], members);
+    expect(findSkill(list, 'repair')?.essential).toBe(false);
+    expect(findSkill(list, 'tutoring')?.essential).toBe(false);
+    const later = projectSkills([mark('tutoring', false, T0), mark('tutoring', true, T0 + 2 * HOUR)], members);
+    expect(findSkill(later, 'tutoring')?.essential).toBe(true);
+  });
+
+  it('gives the same answer in any order', () => {
+    const events = [mark('crafts', true, T0), mark('crafts', false, T0 + HOUR), skillAdded('custom:AAAAAA', 'Sewing', key(0), T0)];
+    const a = projectSkills(events, members);
+    const b = projectSkills([...events].reverse(), members);
+    expect(a.skills).toEqual(b.skills);
+  });
+
+  it('ignores marks by someone who was not a member', () => {
+    const list = projectSkills([mark('crafts', true, T0, 'outsider')], members);
+    expect(findSkill(list, 'crafts')?.essential).toBe(false);
+  });
+
+  it('leaves a skill unchanged when the circle does not know the ref', () => {
+    expect(isKnownSkill(projectSkills([mark('custom:ZZZZZZ', true, T0)], members), 'custom:ZZZZZZ')).toBe(false);
+  });
+});

@@ -5,7 +5,7 @@ import type { NewRecord } from '../../../src/records/make';
 import { validateRecord } from '../../../src/records/validate';
 import { listingPostedBody, listingWithdrawnBody } from '../../../src/records/kinds/listing';
 import { circleSettingsBody } from '../../../src/records/kinds/circle-settings';
-import { skillAddedBody } from '../../../src/records/kinds/skill-added';
+import { skillAddedBody, skillMarkedBody } from '../../../src/records/kinds/skill-added';
 import { cycleThemeBody } from '../../../src/records/kinds/cycle-theme';
 import { customSkillRef } from '../../../src/records/kinds/skill-codes';
 import { foundCircle, person, T0 } from '../../fixtures/circle';
@@ -80,5 +80,14 @@ describe('skills and themes', () => {
     expect(eventOf('cycle.theme', cycleThemeBody({ cycle: 332, theme: 'Repair moon' }))).toMatchObject({ cycle: 332, theme: 'Repair moon' });
     expect(eventOf('cycle.theme', cycleThemeBody({ cycle: -12, theme: 'Old moon' }))).toMatchObject({ cycle: -12 });
     expect(eventOf('cycle.theme', cycleThemeBody({ cycle: 5000, theme: 'Far' }))).toBe('invalid-fields');
+  });
+});
+
+describe('skill marks', () => {
+  it('carry a starting or added skill and the flag', () => {
+    const custom = customSkillRef(circle.founding.id);
+    expect(eventOf('skill.marked', skillMarkedBody({ skill: 'tutoring', essential: true }))).toMatchObject({ kind: 'skill.marked', skill: 'tutoring', essential: true });
+    expect(eventOf('skill.marked', skillMarkedBody({ skill: custom, essential: false }))).toMatchObject({ skill: custom, essential: false });
+    expect(eventOf('skill.marked', new Map<number, CborValue>([[0, 99], [1, true]]))).toBe('invalid-fields');
   });
 });
