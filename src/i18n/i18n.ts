@@ -42,7 +42,10 @@ export function makeTranslator(locale: Locale): Translator {
   const rules = new Intl.PluralRules(locale);
   const dateLocale = dateLocales[locale];
   // A key built at run time (a skill's) may be missing: show the key rather than nothing.
-  const t = (key: MessageKey, params?: Params): string => fill((messages[key] as string | undefined) ?? key, params);
+  const t = (key: MessageKey, params?: Params): string => {
+    const template: string | undefined = messages[key];
+    return fill(template ?? key, params);
+  };
   return {
     locale,
     t,
