@@ -16,6 +16,7 @@ import type { ParsedDraft } from '../records/kinds/exchange';
 import { makeRecord } from '../records/make';
 import { err, ok } from '../records/result';
 import type { Result } from '../records/result';
+import { decodeEnvelope } from '../records/envelope';
 import { validateRecord } from '../records/validate';
 import { CodeKind, encodeFrame, expectFrame } from '../qr/frame';
 import type { ExpectFrameProblem } from '../qr/frame';
@@ -183,6 +184,39 @@ export function reviewDraftCode(text: string, context: ReviewContext): Result<Dr
     limits,
     alreadyConfirmed,
   });
+}
+
+/**
+ * The stored bytes of one of this circle's records, as reviewDraftCode's
+ * recordBytes wants them. The replica puts back any valid record a peer
+ * overwrites, so what the document holds under a known id is that record.
+ */
+export function recordBytesOf(circle: OpenCircle, id: string): Uint8Array | undefined {
+  const value: unknown = circle.replica.doc.getMap('records').get(id);
+  return value instanceof Uint8Array ? value : undefined;
+}
+
+// The exchange.confirmed body's only key, which holds the draft (records/kinds/exchange.ts).
+const BODY_DRAFT = 0;
+
+/**
+ * A draft read back from a countersignature of it that this phone holds. A
+ * group draft leaves the pending list at its first countersignature, yet its
+ * code must stay up for the next receiver.
+ */
+export function draftFromRecords(circle: OpenCircle, view: CircleView, draftId: string): ParsedDraft | undefined {
+  for (const confirmation of view.ledger.records()) {
+    if (confirmation.draft.id !== draftId) continue;
+    const bytes = recordBytesOf(circle, confirmation.id);
+    const envelope = bytes === undefined ? null : decodeEnvelope(bytes);
+    if (envelope === null || !envelope.ok) continue;
+    const draftBytes = envelope.value.payload.body.get(BODY_DRAFT);
+    if (!(draftBytes instanceof Uint8Array)) continue;
+    // The id is the hash of the bytes, so a match is the very draft, with no signature to check again.
+    const draft = parseExchangeDraft(draftBytes, false);
+    if (draft.ok && draft.value.id === draftId) return draft.value;
+  }
+  return undefined;
 }
 
 export interface Confirmed {
