@@ -1,4 +1,5 @@
 import { Page } from '../components/Page';
+import { CycleCard } from '../ledger/CycleCard';
 import { useAppState, useT } from '../shell/context';
 import { hrefFor } from '../shell/router';
 import { memberName, recentArrivals } from './people';
@@ -34,6 +35,7 @@ export function Home() {
           </p>
         </div>
       )}
+      {state.circle !== null && <CycleCard />}
       <nav class="actions-row" aria-label={t('home.actions')}>
         <a class="button button-primary" href={hrefFor({ name: 'invite' })}>
           {t('home.invite')}

@@ -57,6 +57,9 @@ export function Settings() {
               {t('settings.saveName')}
             </button>
           </form>
+          <p>
+            <a href={hrefFor({ name: 'circle-settings' })}>{t('ledger.settings.link')}</a>
+          </p>
         </section>
       )}
       <section aria-labelledby="language-title">
