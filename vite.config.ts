@@ -47,6 +47,10 @@ export default defineConfig({
             // leaves this chunk's precache entry alone. Dynamically imported
             // code (the QR decoder, WebRTC) stays in its own lazy chunks.
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'] },
+            // The core the first screen runs on (records, domain, replica, use
+            // cases) in one chunk rather than a scatter of small shared ones,
+            // each of which would cost a request and compress worse.
+            { name: 'core', test: /[\\/]src[\\/](records|domain|replica|app)[\\/]/, tags: ['$initial'] },
           ],
         },
       },

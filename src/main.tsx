@@ -5,6 +5,7 @@ import { listenForInstallPrompt } from './pwa/install';
 import { registerServiceWorker } from './pwa/register';
 import { App } from './ui/shell/App';
 import { loadLocale } from './ui/shell/locale';
+import { loadLanguage } from './i18n/i18n';
 import { AppStore } from './ui/shell/store';
 import './ui/styles.css';
 
@@ -16,7 +17,8 @@ async function start(): Promise<void> {
   registerServiceWorker();
   let store: AppStore;
   try {
-    store = new AppStore(await openVault(), platformDeps, locale);
+    const [vault, language] = await Promise.all([openVault(), loadLanguage(locale)]);
+    store = new AppStore(vault, platformDeps, locale, language);
   } catch (error) {
     root.textContent = `Tally cannot open this phone's storage: ${String(error)}`;
     return;

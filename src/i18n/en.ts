@@ -1,13 +1,15 @@
 /**
- * The English catalogue: the reference every other language is checked
- * against. Each area keeps its strings in its own pair of files.
+ * The catalogue's keys: the English strings of every area. Each area keeps its
+ * strings in its own pair of files (area.en.ts, area.es.ts), and a phone loads
+ * an area's strings only with the screens that use them.
  */
-import { boardEn } from './board.en';
-import { coreEn } from './core.en';
-import { exchangeEn } from './exchange.en';
-import { ledgerEn } from './ledger.en';
+import type { boardEn } from './board.en';
+import type { coreEn } from './core.en';
+import type { exchangeEn } from './exchange.en';
+import type { ledgerEn } from './ledger.en';
 
-export const en = { ...coreEn, ...exchangeEn, ...boardEn, ...ledgerEn } as const;
+export type MessageKey = keyof typeof coreEn | keyof typeof exchangeEn | keyof typeof boardEn | keyof typeof ledgerEn;
+export type Messages = { readonly [K in MessageKey]?: string };
 
-export type MessageKey = keyof typeof en;
-export type Messages = { readonly [K in MessageKey]: string };
+/** The areas whose strings load with their screens; the core loads with the app. */
+export type Area = 'exchange' | 'board' | 'ledger';

@@ -1,19 +1,41 @@
 /**
  * Every string on screen comes from a catalogue. English is the reference;
  * the Spanish catalogue has the same type, so a missing translation does not
- * compile. Dates go through date-fns with the member's locale.
+ * compile. Dates go through date-fns with the member's locale. A phone loads
+ * only the language it shows: the other stays out of the first download.
  */
 import { format, formatDistance } from 'date-fns';
-import { enUS, es as esLocale } from 'date-fns/locale';
-import { en } from './en';
-import type { MessageKey, Messages } from './en';
-import { es } from './es';
+import type { Locale as DateLocale } from 'date-fns';
+import type { Area, MessageKey, Messages } from './en';
+import { loadAreaStrings } from './areas';
 
 export type Locale = 'en' | 'es';
 export const LOCALES: readonly Locale[] = ['en', 'es'];
 
-const catalogues: Record<Locale, Messages> = { en, es };
-const dateLocales = { en: enUS, es: esLocale } as const;
+export interface LanguageBase {
+  readonly messages: Messages;
+  readonly dateLocale: DateLocale;
+}
+
+/** A language as loaded on this phone: its core strings and the areas loaded so far. */
+export interface Language extends LanguageBase {
+  readonly locale: Locale;
+  readonly areas: ReadonlySet<Area>;
+}
+
+/** The core strings and date formats of a language, and the given areas' strings. */
+export async function loadLanguage(locale: Locale, areas: Iterable<Area> = []): Promise<Language> {
+  const base = locale === 'es' ? (await import('./language-es')).language : (await import('./language-en')).language;
+  let language: Language = { ...base, locale, areas: new Set() };
+  for (const area of areas) language = await withArea(language, area);
+  return language;
+}
+
+export async function withArea(language: Language, area: Area): Promise<Language> {
+  if (language.areas.has(area)) return language;
+  const strings = await loadAreaStrings(language.locale, area);
+  return { ...language, messages: { ...language.messages, ...strings }, areas: new Set([...language.areas, area]) };
+}
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -37,10 +59,9 @@ function fill(template: string, params: Params | undefined): string {
   });
 }
 
-export function makeTranslator(locale: Locale): Translator {
-  const messages = catalogues[locale];
+export function makeTranslator(locale: Locale, language: Language): Translator {
+  const { messages, dateLocale } = language;
   const rules = new Intl.PluralRules(locale);
-  const dateLocale = dateLocales[locale];
   // A key built at run time (a skill's) may be missing: show the key rather than nothing.
   const t = (key: MessageKey, params?: Params): string => {
     const template: string | undefined = messages[key];

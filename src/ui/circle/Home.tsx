@@ -1,8 +1,11 @@
 import { Page } from '../components/Page';
-import { CycleCard } from '../ledger/CycleCard';
+import { lazyScreen } from '../shell/lazy';
 import { useAppState, useT } from '../shell/context';
 import { hrefFor } from '../shell/router';
 import { memberName, recentArrivals } from './people';
+
+/** The card draws the moon and counts down to the reset: it follows the home screen's first paint. */
+const CycleCard = lazyScreen(() => import('../ledger/CycleCard').then((m) => m.CycleCard), { area: 'ledger', quiet: true });
 
 export function Home() {
   const translator = useT();

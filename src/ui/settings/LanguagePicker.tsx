@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { LOCALES } from '../../i18n/i18n';
+import { loadLanguage, LOCALES } from '../../i18n/i18n';
 import type { Locale } from '../../i18n/i18n';
 import { useAppState, useAppStore, useT } from '../shell/context';
 import { saveLocale } from '../shell/locale';
@@ -9,7 +9,7 @@ const NATIVE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español' };
 export function LanguagePicker() {
   const { t } = useT();
   const store = useAppStore();
-  const { locale } = useAppState();
+  const { locale, language } = useAppState();
   const id = useId();
   return (
     <div class="field">
@@ -20,8 +20,13 @@ export function LanguagePicker() {
         onChange={(event) => {
           const next = event.currentTarget.value as Locale;
           if (!LOCALES.includes(next)) return;
-          saveLocale(next);
-          store.set({ locale: next });
+          void loadLanguage(next, language.areas).then(
+            (language) => {
+              saveLocale(next);
+              store.set({ locale: next, language });
+            },
+            () => store.notify({ tone: 'error', message: t('common.loadFailed') }),
+          );
         }}
       >
         {LOCALES.map((code) => (

@@ -16,17 +16,17 @@ const Join = lazyScreen(() => import('../onboarding/Join').then((m) => m.Join));
 const Invite = lazyScreen(() => import('../circle/Invite').then((m) => m.Invite));
 const MemberDetail = lazyScreen(() => import('../circle/MemberDetail').then((m) => m.MemberDetail));
 const MyCode = lazyScreen(() => import('../circle/MyCode').then((m) => m.MyCode));
-const Settings = lazyScreen(() => import('../settings/Settings').then((m) => m.Settings));
+const Settings = lazyScreen(() => import('../settings/Settings').then((m) => m.Settings), { area: 'ledger' });
 const Diagnostics = lazyScreen(() => import('../settings/Diagnostics').then((m) => m.Diagnostics));
-const NewExchange = lazyScreen(() => import('../exchange/NewExchange').then((m) => m.NewExchange));
-const DraftShown = lazyScreen(() => import('../exchange/DraftShown').then((m) => m.DraftShown));
-const Scan = lazyScreen(() => import('../exchange/Scan').then((m) => m.Scan));
-const Board = lazyScreen(() => import('../board/Board').then((m) => m.Board));
-const PostListing = lazyScreen(() => import('../board/PostListing').then((m) => m.PostListing));
-const ListingDetail = lazyScreen(() => import('../board/ListingDetail').then((m) => m.ListingDetail));
-const Statement = lazyScreen(() => import('../ledger/Statement').then((m) => m.Statement));
-const CycleScreen = lazyScreen(() => import('../ledger/CycleScreen').then((m) => m.CycleScreen));
-const CircleSettings = lazyScreen(() => import('../ledger/CircleSettings').then((m) => m.CircleSettings));
+const NewExchange = lazyScreen(() => import('../exchange/NewExchange').then((m) => m.NewExchange), { area: 'exchange' });
+const DraftShown = lazyScreen(() => import('../exchange/DraftShown').then((m) => m.DraftShown), { area: 'exchange' });
+const Scan = lazyScreen(() => import('../exchange/Scan').then((m) => m.Scan), { area: 'exchange' });
+const Board = lazyScreen(() => import('../board/Board').then((m) => m.Board), { area: 'board' });
+const PostListing = lazyScreen(() => import('../board/PostListing').then((m) => m.PostListing), { area: 'board' });
+const ListingDetail = lazyScreen(() => import('../board/ListingDetail').then((m) => m.ListingDetail), { area: 'board' });
+const Statement = lazyScreen(() => import('../ledger/Statement').then((m) => m.Statement), { area: 'ledger' });
+const CycleScreen = lazyScreen(() => import('../ledger/CycleScreen').then((m) => m.CycleScreen), { area: 'ledger' });
+const CircleSettings = lazyScreen(() => import('../ledger/CircleSettings').then((m) => m.CircleSettings), { area: 'ledger' });
 
 export function App({ store }: { readonly store: AppStore }) {
   return (

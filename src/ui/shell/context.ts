@@ -24,6 +24,6 @@ export function useAppState(): AppState {
 }
 
 export function useT(): Translator {
-  const { locale } = useAppState();
-  return useMemo(() => makeTranslator(locale), [locale]);
+  const { locale, language } = useAppState();
+  return useMemo(() => makeTranslator(locale, language), [locale, language]);
 }

@@ -6,7 +6,9 @@
 import type { OpenCircle } from '../../app/open-circle';
 import { openCircle } from '../../app/open-circle';
 import type { AppDeps } from '../../app/deps';
-import type { Locale } from '../../i18n/i18n';
+import { withArea } from '../../i18n/i18n';
+import type { Language, Locale } from '../../i18n/i18n';
+import type { Area } from '../../i18n/en';
 import type { ReplicaSnapshot } from '../../replica/replica';
 import type { Membership, PendingDraft, Vault } from '../../replica/vault';
 import { CircleViewBuilder } from '../../app/circle-view';
@@ -28,6 +30,8 @@ export interface AppState {
   /** A join request this phone made and still waits to be welcomed for. */
   readonly pendingJoin: { readonly name: string } | null;
   readonly locale: Locale;
+  /** The loaded catalogue and date formats of `locale`. */
+  readonly language: Language;
   readonly notice: Notice | null;
 }
 
@@ -40,6 +44,7 @@ export class AppStore {
     readonly vault: Vault,
     readonly deps: AppDeps,
     locale: Locale,
+    language: Language,
   ) {
     this.state = {
       phase: 'loading',
@@ -51,6 +56,7 @@ export class AppStore {
       pendingDrafts: [],
       pendingJoin: null,
       locale,
+      language,
       notice: null,
     };
   }
@@ -123,6 +129,18 @@ export class AppStore {
     if (this.state.circle?.membership.circleId === circleId) return;
     const membership = await this.vault.membership(circleId);
     if (membership !== undefined) await this.show(await openCircle(membership, this.deps));
+  }
+
+  /** Loads an area's strings in the current language before its screens show. */
+  async ensureArea(area: Area): Promise<void> {
+    if (this.state.language.areas.has(area)) return;
+    const loaded = await withArea(this.state.language, area);
+    const current = this.state.language;
+    // The language may have changed, or another area arrived, while this loaded: merge into what is current.
+    if (loaded.locale !== current.locale || current.areas.has(area)) return;
+    this.set({
+      language: { ...current, messages: { ...current.messages, ...loaded.messages }, areas: new Set([...current.areas, area]) },
+    });
   }
 
   notify(notice: Notice | null): void {

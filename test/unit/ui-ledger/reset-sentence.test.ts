@@ -5,7 +5,7 @@ process.env['TZ'] = 'Europe/Madrid';
 import { describe, expect, test } from 'vitest';
 import { cycleAt } from '../../../src/domain/cycles';
 import { moonPhaseAt } from '../../../src/domain/lunar';
-import { makeTranslator } from '../../../src/i18n/i18n';
+import { loadLanguage, makeTranslator } from '../../../src/i18n/i18n';
 import { countdown } from '../../../src/ui/ledger/countdown';
 import {
   moonLabel,
@@ -17,8 +17,8 @@ import {
   statementFileName,
 } from '../../../src/ui/ledger/ledger-format';
 
-const en = makeTranslator('en');
-const es = makeTranslator('es');
+const en = makeTranslator('en', await loadLanguage('en', ['ledger']));
+const es = makeTranslator('es', await loadLanguage('es', ['ledger']));
 const HOUR = 3_600_000;
 const at = (iso: string): number => Date.parse(iso);
 

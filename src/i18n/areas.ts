@@ -1,0 +1,14 @@
+/** Loads one area's strings in one language; each pair is its own small chunk. */
+import type { Area, Messages } from './en';
+import type { Locale } from './i18n';
+
+export async function loadAreaStrings(locale: Locale, area: Area): Promise<Messages> {
+  if (locale === 'es') {
+    if (area === 'exchange') return (await import('./exchange.es')).exchangeEs;
+    if (area === 'board') return (await import('./board.es')).boardEs;
+    return (await import('./ledger.es')).ledgerEs;
+  }
+  if (area === 'exchange') return (await import('./exchange.en')).exchangeEn;
+  if (area === 'board') return (await import('./board.en')).boardEn;
+  return (await import('./ledger.en')).ledgerEn;
+}
