@@ -156,6 +156,10 @@ export const ledgerEn = {
   'ledger.skills.name': 'Name of the skill',
   'ledger.skills.nameHint': 'Up to {max} characters.',
   'ledger.skills.essentialCheck': 'It is essential (food, care, shelter, health or repair)',
+  'ledger.skills.mark': 'Mark {name} as essential',
+  'ledger.skills.unmark': 'Mark {name} as not essential',
+  'ledger.skills.marked': '{name} is now marked essential for the whole circle.',
+  'ledger.skills.unmarked': '{name} is no longer marked essential.',
   'ledger.skills.add': 'Add the skill',
   'ledger.skills.added': '“{name}” is now one of the circle’s skills.',
 

@@ -158,6 +158,10 @@ export const ledgerEs: Translation<typeof ledgerEn> = {
   'ledger.skills.name': 'Nombre de la habilidad',
   'ledger.skills.nameHint': 'Hasta {max} caracteres.',
   'ledger.skills.essentialCheck': 'Es esencial (comida, cuidados, vivienda, salud o reparaciones)',
+  'ledger.skills.mark': 'Marcar {name} como esencial',
+  'ledger.skills.unmark': 'Marcar {name} como no esencial',
+  'ledger.skills.marked': '{name} queda marcada como esencial para todo el círculo.',
+  'ledger.skills.unmarked': '{name} ya no está marcada como esencial.',
   'ledger.skills.add': 'Añadir la habilidad',
   'ledger.skills.added': '«{name}» ya es una de las habilidades del círculo.',
 

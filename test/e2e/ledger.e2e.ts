@@ -146,7 +146,12 @@ describe('the credit cycle', () => {
     await page.getByLabel('It is essential (food, care, shelter, health or repair)').check();
     await page.getByRole('button', { name: 'Add the skill' }).click();
     await page.getByText('“Bike repair” is now one of the circle’s skills.').waitFor();
-    await expect(page.getByTestId('skill-list').locator('li').last().textContent()).resolves.toBe('Bike repairessentialadded by Rosa');
+    const added = page.getByTestId('skill-list').locator('li').last();
+    await expect(added.textContent()).resolves.toBe('Bike repairessentialadded by RosaMark Bike repair as not essential');
+    // The circle decides what is essential: a starting skill can be marked too.
+    await page.getByRole('button', { name: 'Mark Tutoring as essential' }).click();
+    await page.getByText('Tutoring is now marked essential for the whole circle.').waitFor();
+    await page.getByRole('button', { name: 'Mark Tutoring as not essential' }).waitFor();
 
     await openScreen(page, baseUrl, '#/', 'Huerto Lunar');
     await expect(sentence.textContent()).resolves.toBe('Credits reset in 27 days, on Fri 1 Jan, 00:00');

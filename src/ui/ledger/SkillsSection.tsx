@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
-import { addSkill } from '../../app/circle-rules';
+import { addSkill, markSkillEssential } from '../../app/circle-rules';
+import type { Skill } from '../../domain/skills';
 import { MAX_SKILL_NAME } from '../../records/kinds/skill-added';
 import { memberName } from '../circle/people';
 import { Field } from '../components/Field';
@@ -40,6 +41,16 @@ export function SkillsSection() {
     }
   };
 
+  const toggleEssential = async (skill: Skill): Promise<void> => {
+    try {
+      await markSkillEssential(circle, skill.ref, !skill.essential, store.deps);
+      const key = skill.essential ? 'ledger.skills.unmarked' : 'ledger.skills.marked';
+      store.notify({ tone: 'success', message: t(key, { name: skillLabel(skill, t) }) });
+    } catch {
+      store.notify({ tone: 'error', message: t('common.saveFailed') });
+    }
+  };
+
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('ledger.skills.title')}</h2>
@@ -52,6 +63,11 @@ export function SkillsSection() {
             <span class="muted">
               {skill.addedBy === null ? t('ledger.skills.starting') : t('ledger.skills.addedBy', { name: memberName(view.membership, skill.addedBy, t) })}
             </span>
+            <button type="button" class="button-quiet" onClick={() => void toggleEssential(skill)}>
+              {skill.essential
+                ? t('ledger.skills.unmark', { name: skillLabel(skill, t) })
+                : t('ledger.skills.mark', { name: skillLabel(skill, t) })}
+            </button>
           </li>
         ))}
       </ul>
