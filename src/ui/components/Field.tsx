@@ -9,10 +9,12 @@ export interface FieldProps {
   readonly maxLength?: number;
   readonly autoComplete?: string;
   readonly required?: boolean;
+  /** The keypad a phone shows, e.g. 'decimal' for hours. */
+  readonly inputMode?: 'text' | 'decimal' | 'numeric';
 }
 
 /** A labelled text input whose hint and error are announced with it. */
-export function Field({ label, value, onInput, hint, error, maxLength, autoComplete = 'off', required = true }: FieldProps) {
+export function Field({ label, value, onInput, hint, error, maxLength, autoComplete = 'off', required = true, inputMode }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -27,6 +29,7 @@ export function Field({ label, value, onInput, hint, error, maxLength, autoCompl
         onInput={(event) => onInput(event.currentTarget.value)}
         maxLength={maxLength}
         autoComplete={autoComplete}
+        inputMode={inputMode}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
