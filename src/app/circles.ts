@@ -113,10 +113,11 @@ export async function openDemoCircle(vault: Vault, deps: AppDeps, loadHistory: (
 }
 
 /** Leaving erases this phone's copy only; the circle lives on the other members' phones. */
-export async function leaveCircle(vault: Vault, circle: OpenCircle): Promise<void> {
+export async function leaveCircle(vault: Vault, circle: OpenCircle, deps: Pick<AppDeps, 'storageScope'> = {}): Promise<void> {
   const circleId = circle.membership.circleId;
+  const storageName = (deps.storageScope ?? '') + circleId;
   await circle.replica.close();
   await vault.removeMembership(circleId);
-  await Promise.all([deleteArchive(circleId), deleteDocumentStore(circleId)]);
+  await Promise.all([deleteArchive(storageName), deleteDocumentStore(storageName)]);
   if ((await vault.setting<string>('activeCircle')) === circleId) await vault.saveSetting('activeCircle', null);
 }

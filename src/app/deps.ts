@@ -4,6 +4,12 @@ export interface AppDeps {
   readonly random: (length: number) => Uint8Array;
   /** Runs a task when the phone is not busy drawing the screen. */
   readonly idle: (task: () => void) => void;
+  /**
+   * Prefixes the names of a circle's databases. A phone has one storage and
+   * leaves it empty; tests that run several phones in one process give each
+   * its own, as separate phones would have.
+   */
+  readonly storageScope?: string;
 }
 
 export const platformDeps: AppDeps = {

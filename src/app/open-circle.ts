@@ -27,11 +27,12 @@ export async function openCircle(membership: Membership, deps: AppDeps): Promise
   if (typeof secrets === 'string') throw new CircleOpenError(secrets);
   const circleId = fromBase64Url(membership.circleId);
   if (secrets.circleSecret === null || circleId === null) throw new CircleOpenError('damaged');
-  const archive = await openIndexedDbArchive(membership.circleId);
+  const storageName = (deps.storageScope ?? '') + membership.circleId;
+  const archive = await openIndexedDbArchive(storageName);
   const replica = await Replica.open({
     circleId,
     archive,
-    persist: (doc) => persistDocument(membership.circleId, doc, deps.idle),
+    persist: (doc) => persistDocument(storageName, doc, deps.idle),
   });
   return {
     membership,

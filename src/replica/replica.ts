@@ -97,6 +97,11 @@ export class Replica {
     return this.options.circleId;
   }
 
+  /** How many valid records this replica holds right now (the snapshot follows a moment later). */
+  get size(): number {
+    return this.verified.size;
+  }
+
   current(): ReplicaSnapshot {
     return this.snapshot;
   }

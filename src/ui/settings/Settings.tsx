@@ -38,7 +38,7 @@ export function Settings() {
     if (circle === null) return;
     const wasDemo = circle.membership.isDemo;
     await store.show(null);
-    await leaveCircle(store.vault, circle);
+    await leaveCircle(store.vault, circle, store.deps);
     const remaining = await store.vault.memberships();
     if (remaining[0] !== undefined) await store.switchTo(remaining[0].circleId);
     else store.set({ memberships: remaining });
