@@ -57,15 +57,24 @@ export interface ReplicaOptions {
   /** Attaches durable storage to the document and resolves once its content is loaded. */
   readonly persist?: (doc: Y.Doc) => Promise<DocPersistence>;
   readonly maxRemoteUpdateBytes?: number;
+  /** Schedules the next slice of signature checks; by default the next task. */
+  readonly nextSlice?: (task: () => void) => void;
 }
 
 export type RemoteUpdateProblem = 'too-large' | 'malformed';
+
+/** How long one slice of signature checks may hold the main thread. */
+const VERIFY_SLICE_MS = 12;
+const defaultNextSlice = (task: () => void): void => void setTimeout(task, 0);
 
 export class Replica {
   readonly doc = new Y.Doc();
   private readonly records: Y.Map<Uint8Array> = this.doc.getMap(RECORDS_MAP);
   private readonly verified = new Map<string, VerifiedRecord>();
   private readonly eventLog: CircleEvent[] = [];
+  private readonly unverified = new Set<string>();
+  private verifying = false;
+  private readonly verifiedWaiters: (() => void)[] = [];
   private readonly rejected = new Map<string, RejectedEntry>();
   private readonly listeners = new Set<(snapshot: ReplicaSnapshot) => void>();
   private archiveQueue: ArchivedRecord[] = [];
@@ -206,14 +215,53 @@ export class Replica {
         if (!(value instanceof Uint8Array) || !bytesEqual(value, known.bytes)) restore.push(id);
         continue;
       }
-      this.admitRemote(id, value);
+      this.unverified.add(id);
     }
+    if (this.unverified.size > 0) this.scheduleVerification();
     if (restore.length > 0) {
       this.restoredCount += restore.length;
       // Yjs runs observers inside the transaction's cleanup; writing from a new task keeps the restore a transaction of its own.
       queueMicrotask(() => this.restore(restore));
     }
     this.scheduleNotify();
+  }
+
+  /**
+   * Checking a signature takes a phone a millisecond or two: thousands arriving
+   * at a first sync are checked in slices that leave the screen responsive,
+   * and each slice's valid records count (and reach the archive) as it ends.
+   */
+  private scheduleVerification(): void {
+    if (this.verifying) return;
+    this.verifying = true;
+    (this.options.nextSlice ?? defaultNextSlice)(() => this.verifySlice());
+  }
+
+  private verifySlice(): void {
+    const deadline = performance.now() + VERIFY_SLICE_MS;
+    for (const id of this.unverified) {
+      this.unverified.delete(id);
+      if (!this.verified.has(id) && this.records.has(id)) this.admitRemote(id, this.records.get(id));
+      if (performance.now() > deadline) break;
+    }
+    this.scheduleNotify();
+    this.verifying = false;
+    if (this.unverified.size > 0) {
+      this.scheduleVerification();
+    } else {
+      for (const resolve of this.verifiedWaiters.splice(0)) resolve();
+    }
+  }
+
+  /** Resolves once every record received so far has been checked. */
+  whenVerified(): Promise<void> {
+    if (this.unverified.size === 0 && !this.verifying) return Promise.resolve();
+    return new Promise((resolve) => this.verifiedWaiters.push(resolve));
+  }
+
+  /** Records received but not checked yet. */
+  get unverifiedCount(): number {
+    return this.unverified.size;
   }
 
   private admitRemote(id: string, value: unknown): void {

@@ -55,7 +55,7 @@ export interface SessionStats {
   readonly peer: string | null;
   readonly bytesIn: number;
   readonly bytesOut: number;
-  /** Valid records this phone gained from the peer. */
+  /** Records this phone received from the peer (checked by the replica as they arrive). */
   readonly recordsIn: number;
   /** Records the peer said it gained from this phone. */
   readonly recordsOut: number;
@@ -200,11 +200,12 @@ export class SyncSession {
     const verdict = await this.options.guard.check(update);
     if (verdict !== 'ok' && !(verdict === 'empty' && kind === syncProtocol.messageYjsUpdate)) return this.finish('bad-update');
     if (verdict === 'empty') return;
-    const before = this.options.replica.size;
+    const entries = this.options.replica.doc.getMap('records');
+    const before = entries.size;
     const applied = this.options.replica.applyRemoteUpdate(update, this);
     if (!applied.ok) return this.finish(applied.error === 'too-large' ? 'too-large' : 'bad-update');
-    // Records arriving in the update are checked in the replica's observer, synchronously.
-    const gained = this.options.replica.size - before;
+    // Entries received; the replica checks their signatures in slices, after this.
+    const gained = entries.size - before;
     this.stats = { ...this.stats, recordsIn: this.stats.recordsIn + gained };
     if (kind === syncProtocol.messageYjsSyncStep2) {
       const ack = encoding.createEncoder();

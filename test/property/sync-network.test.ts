@@ -108,6 +108,7 @@ async function run(seed: number, size: number, steps: number): Promise<void> {
     }
   }
   await settle();
+  await Promise.all(replicas.map((replica) => replica.whenVerified()));
   const expected = fingerprint(replicas[0]!);
   for (const replica of replicas) {
     expect(fingerprint(replica)).toBe(expected);
