@@ -21,6 +21,7 @@ import type { UpdateGuard } from './guard';
 import { checkProof, makeHello, makeProof, parseHello } from './handshake';
 import type { CircleKeys, Hello } from './handshake';
 import { readVarBytes, readVarUint } from './varint';
+import { deflate, inflate } from './deflate';
 
 const enum Message {
   Hello = 1,
@@ -28,7 +29,11 @@ const enum Message {
   Sync = 3,
   Synced = 4,
   Bye = 5,
+  /** Another message, deflated: body = deflate(type | body). */
+  Deflated = 6,
 }
+/** Messages smaller than this go as they are: compressing them saves nothing worth the time. */
+const DEFLATE_FROM_BYTES = 1024;
 const MAX_STATE_VECTOR_BYTES = 64 * 1024;
 /** Messages waiting to be handled; a peer that floods past this is cut off. */
 const MAX_INBOX = 512;
@@ -138,8 +143,14 @@ export class SyncSession {
     });
   }
 
-  private async handle(message: Uint8Array): Promise<void> {
+  private async handle(message: Uint8Array, inflated = false): Promise<void> {
     const type = message[0];
+    if (type === Message.Deflated && !inflated) {
+      // Only a peer that has proved itself may make this phone inflate anything.
+      if (!this.proofChecked) return this.finish('malformed');
+      const inner = await inflate(message.subarray(1), MAX_UPDATE_BYTES + 1024);
+      return inner === null || inner.length === 0 ? this.finish('too-large') : this.handle(inner, true);
+    }
     const body = message.subarray(1);
     if (type === Message.Bye) return this.finish('peer-left', false);
     if (type === Message.Hello && this.theirs === null) return this.onHello(body);
@@ -231,12 +242,21 @@ export class SyncSession {
   }
 
   private send(type: Message, body: Uint8Array): void {
-    const message = new Uint8Array(body.length + 1);
-    message[0] = type;
-    message.set(body, 1);
-    const pieces = splitMessage(message, this.options.channel.maxMessageBytes, this.nextMessageId++);
+    const plain = new Uint8Array(body.length + 1);
+    plain[0] = type;
+    plain.set(body, 1);
+    const messageId = this.nextMessageId++;
     this.outbox = this.outbox.then(async () => {
-      for (const piece of pieces) {
+      let message = plain;
+      if (plain.length >= DEFLATE_FROM_BYTES) {
+        const packed = await deflate(plain);
+        if (packed.length + 1 < plain.length) {
+          message = new Uint8Array(packed.length + 1);
+          message[0] = Message.Deflated;
+          message.set(packed, 1);
+        }
+      }
+      for (const piece of splitMessage(message, this.options.channel.maxMessageBytes, messageId)) {
         if (this.state === 'closed' && type !== Message.Bye) return;
         await this.options.channel.drained();
         this.options.channel.send(piece);

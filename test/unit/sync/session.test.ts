@@ -182,3 +182,29 @@ describe('a sync session over a link that is cut', () => {
     expect(recordIds(kofi)).toEqual(recordIds(ana));
   });
 });
+
+describe('compressed messages', () => {
+  it('cut off a message that would inflate past the limit, and one sent before the handshake', async () => {
+    const { deflate } = await import('../../../src/sync/deflate');
+    const { splitMessage } = await import('../../../src/sync/chunks');
+    const bomb = await deflate(new Uint8Array(40 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(100_000);
+    const message = new Uint8Array(bomb.length + 1);
+    message[0] = 6;
+    message.set(bomb, 1);
+
+    const ana = await foundingPhone('Ana', 16);
+    const early = memoryLink(64 * 1024);
+    const a = startSession(ana.circle, early.a, inlineGuard, ana.deps);
+    for (const piece of splitMessage(message, 64 * 1024, 1)) early.b.send(piece);
+    expect((await until(a, (s) => s.state === 'closed')).closeReason).toBe('malformed');
+
+    const kofi = await joiningPhoneUnsynced(ana, 'Kofi', 17);
+    const link = memoryLink(64 * 1024);
+    const b = startSession(ana.circle, link.a, inlineGuard, ana.deps);
+    const k = startSession(kofi.circle, link.b, inlineGuard, kofi.deps);
+    await until(k, (s) => s.state === 'synced');
+    for (const piece of splitMessage(message, 64 * 1024, 99)) link.b.send(piece);
+    expect((await until(b, (s) => s.state === 'closed', 20_000)).closeReason).toBe('too-large');
+  }, 30_000);
+});
