@@ -63,6 +63,8 @@ export interface ReplicaOptions {
 
 export type RemoteUpdateProblem = 'too-large' | 'malformed';
 
+const MEMBERSHIP_KINDS = new Set<CircleEvent['kind']>(['circle.founded', 'member.admitted', 'member.profile']);
+
 /** How long one slice of signature checks may hold the main thread. */
 const VERIFY_SLICE_MS = 12;
 const defaultNextSlice = (task: () => void): void => void setTimeout(task, 0);
@@ -73,6 +75,7 @@ export class Replica {
   private readonly verified = new Map<string, VerifiedRecord>();
   private readonly eventLog: CircleEvent[] = [];
   private readonly unverified = new Set<string>();
+  private membership: CircleState | null = null;
   private verifying = false;
   private readonly verifiedWaiters: (() => void)[] = [];
   private readonly rejected = new Map<string, RejectedEntry>();
@@ -336,12 +339,15 @@ export class Replica {
     if (this.verified.has(record.id)) return;
     this.verified.set(record.id, record);
     this.eventLog.push(record.event);
+    if (MEMBERSHIP_KINDS.has(record.event.kind)) this.membership = null;
   }
 
   private computeSnapshot(): ReplicaSnapshot {
+    // Membership changes rarely; most records (exchanges, posts) leave it as it was.
+    this.membership ??= projectCircle(this.eventLog);
     return {
       events: this.eventLog,
-      circle: projectCircle(this.eventLog),
+      circle: this.membership,
       rejected: [...this.rejected.values()],
       recordCount: this.verified.size,
       restoredCount: this.restoredCount,
