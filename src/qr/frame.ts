@@ -23,6 +23,10 @@ export const CodeKind = {
   MemberIdentity: 3,
   ExchangeDraft: 4,
   ExchangeReceipt: 5,
+  AnimatedFrame: 6,
+  StateVector: 7,
+  PairOffer: 8,
+  PairAnswer: 9,
 } as const;
 
 /** Far above anything a phone camera reads; bounds the work a pasted text can cause. */

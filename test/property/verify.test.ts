@@ -35,9 +35,9 @@ describe('signature verification', () => {
       fc.property(fc.integer({ min: 0, max: keys.length - 1 }), fc.uint8Array({ maxLength: 300 }), fc.nat(), fc.constantFrom('sig', 'msg', 'key', 'none'), (k, message, at, where) => {
         const key = keys[k]!;
         const signature = sign('record', message, key.secretKey);
-        let sig = signature;
-        let msg = message;
-        let pub = key.publicKey;
+        let sig: Uint8Array = signature;
+        let msg: Uint8Array = message;
+        let pub: Uint8Array = key.publicKey;
         const flip = (bytes: Uint8Array): Uint8Array => {
           if (bytes.length === 0) return Uint8Array.of(1);
           const copy = bytes.slice();
