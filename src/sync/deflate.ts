@@ -34,7 +34,7 @@ function through(bytes: Uint8Array, transform: CompressionStream | Decompression
   // A copy on its own ArrayBuffer, as the streams' types require.
   writer.write(new Uint8Array(bytes)).catch(() => undefined);
   writer.close().catch(() => undefined);
-  return transform.readable as ReadableStream<Uint8Array>;
+  return transform.readable;
 }
 
 export async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
