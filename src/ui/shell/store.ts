@@ -14,6 +14,8 @@ import type { Membership, PendingDraft, Vault } from '../../replica/vault';
 import { CircleViewBuilder } from '../../app/circle-view';
 import type { CircleView } from '../../app/circle-view';
 import { settlePendingDrafts } from '../../app/exchange';
+import { SyncManager } from '../../app/sync-manager';
+import { createWorkerGuard } from '../../sync/worker-guard';
 
 export type Notice = { readonly tone: 'success' | 'error' | 'info'; readonly message: string };
 
@@ -27,6 +29,10 @@ export interface AppState {
   readonly view: CircleView | null;
   /** Exchange drafts this phone showed that still wait for a countersignature. */
   readonly pendingDrafts: readonly PendingDraft[];
+  /** The open circle's links to other phones. */
+  readonly sync: SyncManager | null;
+  /** Grows whenever a link or the last sync changes, so screens re-render. */
+  readonly syncVersion: number;
   /** A join request this phone made and still waits to be welcomed for. */
   readonly pendingJoin: { readonly name: string } | null;
   readonly locale: Locale;
@@ -54,6 +60,8 @@ export class AppStore {
       snapshot: null,
       view: null,
       pendingDrafts: [],
+      sync: null,
+      syncVersion: 0,
       pendingJoin: null,
       locale,
       language,
@@ -90,9 +98,14 @@ export class AppStore {
     const previous = this.state.circle;
     this.unsubscribeReplica?.();
     this.unsubscribeReplica = null;
+    this.state.sync?.close();
     if (previous !== null && previous !== circle) await previous.replica.close();
     let view: CircleView | null = null;
+    let sync: SyncManager | null = null;
     if (circle !== null) {
+      sync = new SyncManager(circle, createWorkerGuard(), this.vault, this.deps);
+      sync.subscribe(() => this.set({ syncVersion: this.state.syncVersion + 1 }));
+      await sync.load();
       const builder = new CircleViewBuilder();
       view = builder.update(circle.replica.current());
       this.unsubscribeReplica = circle.replica.subscribe((snapshot) => {
@@ -105,6 +118,7 @@ export class AppStore {
     }
     this.set({
       circle,
+      sync,
       snapshot: circle?.replica.current() ?? null,
       view,
       pendingDrafts: circle !== null && view !== null ? await settlePendingDrafts(circle, this.vault, view) : [],

@@ -1,0 +1,106 @@
+/**
+ * The open circle's links to other phones: every carrier hands its channel
+ * here, a session runs on it, and the screens read one list of links and the
+ * last sync, whatever the carrier. The last sync is remembered on the phone.
+ */
+import type { Channel } from '../sync/channel';
+import type { UpdateGuard } from '../sync/guard';
+import type { SessionStats, SyncSession } from '../sync/session';
+import type { Vault } from '../replica/vault';
+import type { AppDeps } from './deps';
+import type { OpenCircle } from './open-circle';
+import { startSession } from './sync';
+
+export type Carrier = 'online' | 'gathering' | 'code' | 'file';
+
+export interface LinkInfo {
+  readonly id: number;
+  readonly carrier: Carrier;
+  readonly label: string;
+  readonly startedAt: number;
+  readonly stats: SessionStats;
+}
+
+export interface LastSync {
+  readonly at: number;
+  /** The other member's key, when the carrier tells (a file does not). */
+  readonly peer: string | null;
+  readonly carrier: Carrier;
+  readonly recordsIn: number;
+  readonly recordsOut: number;
+}
+
+const LAST_SYNC = 'lastSync:';
+
+export class SyncManager {
+  private readonly sessions = new Map<number, { session: SyncSession; carrier: Carrier; label: string; startedAt: number }>();
+  private readonly listeners = new Set<() => void>();
+  private nextId = 1;
+  private last: LastSync | null = null;
+
+  constructor(
+    private readonly circle: OpenCircle,
+    private readonly guard: UpdateGuard,
+    private readonly vault: Vault,
+    private readonly deps: AppDeps,
+  ) {}
+
+  async load(): Promise<void> {
+    this.last = (await this.vault.setting<LastSync>(LAST_SYNC + this.circle.membership.circleId)) ?? null;
+    this.emit();
+  }
+
+  /** Runs a sync session over a carrier's channel; closed sessions stay listed until cleared. */
+  connect(channel: Channel, carrier: Carrier, label: string): SyncSession {
+    const id = this.nextId++;
+    const session = startSession(this.circle, channel, this.guard, this.deps);
+    this.sessions.set(id, { session, carrier, label, startedAt: this.deps.now() });
+    let remembered = false;
+    session.onChange((stats) => {
+      if (!remembered && stats.state === 'synced') {
+        remembered = true;
+        void this.remember({ at: this.deps.now(), peer: stats.peer, carrier, recordsIn: stats.recordsIn, recordsOut: stats.recordsOut });
+      }
+      this.emit();
+    });
+    this.emit();
+    return session;
+  }
+
+  links(): LinkInfo[] {
+    return [...this.sessions].map(([id, entry]) => ({ id, carrier: entry.carrier, label: entry.label, startedAt: entry.startedAt, stats: entry.session.current() }));
+  }
+
+  lastSync(): LastSync | null {
+    return this.last;
+  }
+
+  /** Records a sync that happened without a session: by animated code or by file. */
+  async remember(last: LastSync): Promise<void> {
+    this.last = last;
+    this.emit();
+    await this.vault.saveSetting(LAST_SYNC + this.circle.membership.circleId, last);
+  }
+
+  /** Forgets links that have ended. */
+  clearClosed(): void {
+    for (const [id, entry] of this.sessions) if (entry.session.current().state === 'closed') this.sessions.delete(id);
+    this.emit();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    for (const { session } of this.sessions.values()) session.close();
+    this.sessions.clear();
+    this.guard.dispose();
+    this.listeners.clear();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
