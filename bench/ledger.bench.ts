@@ -63,6 +63,7 @@ const snapshotOf = (log: readonly CircleEvent[]): ReplicaSnapshot => ({
   recordCount: log.length,
   restoredCount: 0,
   storageFailed: false,
+  unverified: 0,
 });
 const increments: number[] = [];
 for (let i = 0; i < 9; i++) {

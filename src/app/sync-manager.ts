@@ -10,6 +10,9 @@ import type { Vault } from '../replica/vault';
 import type { AppDeps } from './deps';
 import type { OpenCircle } from './open-circle';
 import { startSession } from './sync';
+import { receiveSealed } from './offline-sync';
+import type { Received, ReceiveProblem } from './offline-sync';
+import type { Result } from '../records/result';
 
 export type Carrier = 'online' | 'gathering' | 'code' | 'file';
 
@@ -80,6 +83,13 @@ export class SyncManager {
     this.last = last;
     this.emit();
     await this.vault.saveSetting(LAST_SYNC + this.circle.membership.circleId, last);
+  }
+
+  /** Takes sealed updates brought by a moving code or a file, through this circle's guard. */
+  async receive(sealed: Uint8Array, carrier: 'code' | 'file'): Promise<Result<Received, ReceiveProblem>> {
+    const received = await receiveSealed(this.circle, sealed, this.guard);
+    if (received.ok) await this.remember({ at: this.deps.now(), peer: null, carrier, recordsIn: received.value.newEntries, recordsOut: 0 });
+    return received;
   }
 
   /** Forgets links that have ended. */

@@ -6,9 +6,11 @@ export async function loadAreaStrings(locale: Locale, area: Area): Promise<Messa
   if (locale === 'es') {
     if (area === 'exchange') return (await import('./exchange.es')).exchangeEs;
     if (area === 'board') return (await import('./board.es')).boardEs;
+    if (area === 'sync') return (await import('./sync.es')).syncEs;
     return (await import('./ledger.es')).ledgerEs;
   }
   if (area === 'exchange') return (await import('./exchange.en')).exchangeEn;
   if (area === 'board') return (await import('./board.en')).boardEn;
+  if (area === 'sync') return (await import('./sync.en')).syncEn;
   return (await import('./ledger.en')).ledgerEn;
 }

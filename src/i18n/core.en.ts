@@ -20,6 +20,11 @@ export const coreEn = {
   'nav.me': 'My code',
   'nav.settings': 'Settings',
 
+  'syncStatus.never': 'Not synced yet',
+  'syncStatus.last': 'Synced {when}',
+  'syncStatus.live': 'Connected to {count}',
+  'syncStatus.label': 'Sync status and settings',
+
   'notFound.title': 'Nothing here',
   'notFound.lead': 'This link does not lead to anything in Tally.',
   'notFound.home': 'Go to the home screen',

@@ -23,6 +23,11 @@ export const coreEs: Translation<typeof coreEn> = {
   'nav.me': 'Mi código',
   'nav.settings': 'Ajustes',
 
+  'syncStatus.never': 'Aún sin sincronizar',
+  'syncStatus.last': 'Sincronizado {when}',
+  'syncStatus.live': 'Conectado a {count}',
+  'syncStatus.label': 'Estado y ajustes de la sincronización',
+
   'notFound.title': 'Aquí no hay nada',
   'notFound.lead': 'Este enlace no lleva a ninguna parte de Tally.',
   'notFound.home': 'Ir al inicio',

@@ -7,9 +7,10 @@ import type { boardEn } from './board.en';
 import type { coreEn } from './core.en';
 import type { exchangeEn } from './exchange.en';
 import type { ledgerEn } from './ledger.en';
+import type { syncEn } from './sync.en';
 
-export type MessageKey = keyof typeof coreEn | keyof typeof exchangeEn | keyof typeof boardEn | keyof typeof ledgerEn;
+export type MessageKey = keyof typeof coreEn | keyof typeof exchangeEn | keyof typeof boardEn | keyof typeof ledgerEn | keyof typeof syncEn;
 export type Messages = { readonly [K in MessageKey]?: string };
 
 /** The areas whose strings load with their screens; the core loads with the app. */
-export type Area = 'exchange' | 'board' | 'ledger';
+export type Area = 'exchange' | 'board' | 'ledger' | 'sync';

@@ -43,6 +43,8 @@ export interface ReplicaSnapshot {
   readonly restoredCount: number;
   /** The last write to the archive failed (storage full or blocked). */
   readonly storageFailed: boolean;
+  /** Records received whose signatures are still to be checked. */
+  readonly unverified: number;
 }
 
 export interface DocPersistence {
@@ -352,6 +354,7 @@ export class Replica {
       recordCount: this.verified.size,
       restoredCount: this.restoredCount,
       storageFailed: this.storageFailed,
+      unverified: this.unverified.size,
     };
   }
 }

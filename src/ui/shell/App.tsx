@@ -10,6 +10,7 @@ import { hrefFor, useRoute } from './router';
 import type { Route } from './router';
 import type { AppStore } from './store';
 import { UpdateBanner } from './UpdateBanner';
+import { SyncIndicator } from './SyncIndicator';
 
 const Create = lazyScreen(() => import('../onboarding/Create').then((m) => m.Create));
 const Join = lazyScreen(() => import('../onboarding/Join').then((m) => m.Join));
@@ -26,6 +27,7 @@ const PostListing = lazyScreen(() => import('../board/PostListing').then((m) => 
 const ListingDetail = lazyScreen(() => import('../board/ListingDetail').then((m) => m.ListingDetail), { area: 'board' });
 const Statement = lazyScreen(() => import('../ledger/Statement').then((m) => m.Statement), { area: 'ledger' });
 const CycleScreen = lazyScreen(() => import('../ledger/CycleScreen').then((m) => m.CycleScreen), { area: 'ledger' });
+const SyncScreen = lazyScreen(() => import('../sync/SyncScreen').then((m) => m.SyncScreen), { area: 'sync' });
 const CircleSettings = lazyScreen(() => import('../ledger/CircleSettings').then((m) => m.CircleSettings), { area: 'ledger' });
 
 export function App({ store }: { readonly store: AppStore }) {
@@ -38,7 +40,7 @@ export function App({ store }: { readonly store: AppStore }) {
 
 /** Screens that need an open circle; without one, the start screen shows instead. */
 const CIRCLE_SCREENS = new Set<Route['name']>([
-  'home', 'members', 'member', 'invite', 'me', 'exchange', 'draft', 'scan', 'statement', 'cycle', 'board', 'post', 'listing', 'circle-settings',
+  'home', 'members', 'member', 'invite', 'me', 'exchange', 'draft', 'scan', 'statement', 'cycle', 'board', 'post', 'listing', 'circle-settings', 'sync',
 ]);
 
 function Shell() {
@@ -80,6 +82,7 @@ function Shell() {
           Tally
         </a>
         {state.circle !== null && <span class="header-circle">{state.snapshot?.circle.circle?.name ?? state.circle.membership.circleName}</span>}
+        {state.circle !== null && <SyncIndicator />}
       </header>
       <UpdateBanner />
       <NoticeBar notice={state.notice} onDismiss={() => store.notify(null)} />
@@ -131,6 +134,8 @@ function renderRoute(route: Route) {
       return <ListingDetail listingId={route.id} />;
     case 'circle-settings':
       return <CircleSettings />;
+    case 'sync':
+      return <SyncScreen />;
     case 'not-found':
       return <NotFound />;
   }

@@ -27,11 +27,12 @@ export type Route =
   | { readonly name: 'post'; readonly side?: 'offer' | 'need' }
   | { readonly name: 'listing'; readonly id: string }
   | { readonly name: 'circle-settings' }
+  | { readonly name: 'sync' }
   | { readonly name: 'not-found'; readonly path: string };
 
 const MAX_HASH = 512;
 const RECORD_ID = /^[A-Za-z0-9_-]{43}$/;
-const SIMPLE = new Set(['create', 'join', 'members', 'invite', 'me', 'settings', 'diagnostics', 'scan', 'statement', 'cycle', 'board', 'circle-settings']);
+const SIMPLE = new Set(['create', 'join', 'members', 'invite', 'me', 'settings', 'diagnostics', 'scan', 'statement', 'cycle', 'board', 'circle-settings', 'sync']);
 
 function parseQuery(query: string): Map<string, string> {
   const params = new Map<string, string>();
