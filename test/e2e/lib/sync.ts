@@ -30,13 +30,14 @@ export async function catchDownloads(page: Page): Promise<void> {
   await page.evaluate(() => {
     const caught: Promise<number[]>[] = [];
     (window as unknown as { caughtDownloads: Promise<number[]>[] }).caughtDownloads = caught;
-    const click = HTMLAnchorElement.prototype.click;
+    const descriptor = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'click');
+    const click = descriptor?.value as ((this: HTMLElement) => void) | undefined;
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
       if (this.download) {
         caught.push(fetch(this.href).then(async (response) => [...new Uint8Array(await response.arrayBuffer())]));
         return;
       }
-      click.call(this);
+      click?.call(this);
     };
   });
 }
