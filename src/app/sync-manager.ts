@@ -13,6 +13,7 @@ import { startSession } from './sync';
 import { receiveSealed } from './offline-sync';
 import type { Received, ReceiveProblem } from './offline-sync';
 import type { Result } from '../records/result';
+import type { JoinedRoom } from '../sync/signaling';
 
 export type Carrier = 'online' | 'gathering' | 'code' | 'file';
 
@@ -40,6 +41,8 @@ export class SyncManager {
   private readonly listeners = new Set<() => void>();
   private nextId = 1;
   private last: LastSync | null = null;
+  private joined: JoinedRoom | null = null;
+  private roomTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly circle: OpenCircle,
@@ -92,6 +95,28 @@ export class SyncManager {
     return received;
   }
 
+  /** The circle's online room, joined through signaling servers, kept while the circle is open. */
+  room(): JoinedRoom | null {
+    return this.joined;
+  }
+
+  /** Keeps a room that the online carrier joined; each of its links runs a session through connect(). */
+  attachRoom(room: JoinedRoom): void {
+    this.leaveRoom();
+    this.joined = room;
+    // The room's own status (servers reached, peers negotiating) changes without a session event.
+    this.roomTimer = setInterval(() => this.emit(), 2000);
+    this.emit();
+  }
+
+  leaveRoom(): void {
+    if (this.roomTimer !== null) clearInterval(this.roomTimer);
+    this.roomTimer = null;
+    this.joined?.leave();
+    this.joined = null;
+    this.emit();
+  }
+
   /** Forgets links that have ended. */
   clearClosed(): void {
     for (const [id, entry] of this.sessions) if (entry.session.current().state === 'closed') this.sessions.delete(id);
@@ -104,6 +129,7 @@ export class SyncManager {
   }
 
   close(): void {
+    this.leaveRoom();
     for (const { session } of this.sessions.values()) session.close();
     this.sessions.clear();
     this.guard.dispose();

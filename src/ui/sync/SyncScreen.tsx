@@ -2,6 +2,8 @@ import { Page } from '../components/Page';
 import { useT } from '../shell/context';
 import { CodesSection } from './CodesSection';
 import { FileSection } from './FileSection';
+import { GatheringSection } from './GatheringSection';
+import { OnlineSection } from './OnlineSection';
 import { LinksSection, StatusSection } from './StatusSection';
 import './sync.css';
 
@@ -13,6 +15,8 @@ export function SyncScreen() {
       <p>{t('sync.lead')}</p>
       <StatusSection />
       <LinksSection />
+      <OnlineSection />
+      <GatheringSection />
       <CodesSection />
       <FileSection />
     </Page>

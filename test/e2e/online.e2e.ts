@@ -1,0 +1,119 @@
+// Sync over WebRTC inside the test's own network namespace: three phones find
+// each other through a local stock signaling server, and two pair by codes
+// through fake cameras with no server at all.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible } from './lib/axe';
+import { blankCamera, createCircle } from './lib/app';
+import { collectPageErrors, launchBrowser } from './lib/browser';
+import type { LaunchedBrowser } from './lib/browser';
+import { inviteByScanning, reopenCamera, showCodeTo } from './lib/exchange';
+import { openSync } from './lib/sync';
+import { startSignalServer, testHost } from './lib/webrtc';
+import type { SignalServer } from './lib/webrtc';
+
+const baseUrl = inject('baseUrl');
+const scratch = mkdtempSync(join(process.env['TALLY_E2E_TMPDIR'] ?? tmpdir(), 'online-'));
+const browsers: LaunchedBrowser[] = [];
+const servers: SignalServer[] = [];
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await Promise.all(servers.map((s) => s.kill()));
+});
+
+async function phone(name: string): Promise<{ page: Page; camera: string; errors: string[] }> {
+  const camera = await blankCamera(scratch, name);
+  const browser = await launchBrowser({ cameraFile: camera });
+  browsers.push(browser);
+  const page = await browser.newPage();
+  return { page, camera, errors: collectPageErrors(page) };
+}
+
+async function memberNames(page: Page): Promise<string[]> {
+  await page.goto(`${baseUrl}/#/members`);
+  await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
+  return (await page.locator('.member-list li a').allTextContents()).map((text) => text.replace(' (you)', '')).sort();
+}
+
+async function goOnline(page: Page, url: string): Promise<void> {
+  await openSync(page, baseUrl);
+  await page.getByLabel('Signaling servers, one per line (ws:// or wss://)').fill(url);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByTestId('sync-room-status').getByText('1 of 1 servers reached', { exact: false }).waitFor({ timeout: 30_000 });
+}
+
+async function untilMembers(page: Page, expected: string[], limitMs = 60_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const names = await memberNames(page);
+    if (JSON.stringify(names) === JSON.stringify(expected)) return;
+    if (Date.now() - started > limitMs) throw new Error(`members stayed ${JSON.stringify(names)}`);
+    await page.waitForTimeout(500);
+  }
+}
+
+describe('sync over WebRTC', () => {
+  test('three phones converge through a local signaling server that learns nothing of the circle', async () => {
+    const server = await startSignalServer(testHost());
+    servers.push(server);
+    const ana = await phone('ana');
+    const kofi = await phone('kofi');
+    const leila = await phone('leila');
+    await createCircle(ana.page, baseUrl, 'Calle Sol', 'Ana');
+    await inviteByScanning({ baseUrl, member: ana.page, memberCamera: ana.camera, newcomer: kofi.page, newcomerCamera: kofi.camera }, 'Kofi');
+    // Ana's camera is already open on Kofi's request: the second invitation reopens it on Leila's.
+    await leila.page.goto(`${baseUrl}/#/join`);
+    await leila.page.getByLabel('Your name').fill('Leila');
+    await leila.page.getByRole('button', { name: 'Show my join request' }).click();
+    await showCodeTo(leila.page, ana.camera);
+    await ana.page.goto(`${baseUrl}/#/invite`);
+    await reopenCamera(ana.page);
+    await ana.page.getByRole('button', { name: 'Approve Leila' }).click({ timeout: 30_000 });
+    await ana.page.getByText('Leila is admitted', { exact: false }).waitFor();
+    await showCodeTo(ana.page, leila.camera);
+    await leila.page.getByRole('button', { name: 'Scan the welcome code' }).click();
+    await leila.page.getByText('You are in', { exact: false }).waitFor({ timeout: 30_000 });
+    expect(await memberNames(kofi.page)).toEqual([]);
+
+    for (const p of [ana, kofi, leila]) await goOnline(p.page, server.url);
+    await expectAccessible(leila.page, 'sync: online');
+    // Every phone links with the two others: the newcomers learn the whole circle.
+    await leila.page.getByTestId('sync-links').getByText('in sync', { exact: false }).first().waitFor({ timeout: 60_000 });
+    await untilMembers(kofi.page, ['Ana', 'Kofi', 'Leila']);
+    await untilMembers(leila.page, ['Ana', 'Kofi', 'Leila']);
+
+    // A new record on one phone reaches the others over the open links.
+    await leila.page.goto(`${baseUrl}/#/settings`);
+    await leila.page.getByLabel('Your name in this circle').fill('Leila Haddad');
+    await leila.page.getByRole('button', { name: 'Save name' }).click();
+    await leila.page.getByText('Your name is now Leila Haddad.').waitFor();
+    await untilMembers(ana.page, ['Ana', 'Kofi', 'Leila Haddad']);
+    await untilMembers(kofi.page, ['Ana', 'Kofi', 'Leila Haddad']);
+    for (const p of [ana, kofi, leila]) expect(p.errors).toEqual([]);
+  });
+
+  test('at a gathering with no server, a host and a guest pair by codes and sync', async () => {
+    const ana = await phone('host');
+    const kofi = await phone('guest');
+    await createCircle(ana.page, baseUrl, 'Plaza Norte', 'Ana');
+    await inviteByScanning({ baseUrl, member: ana.page, memberCamera: ana.camera, newcomer: kofi.page, newcomerCamera: kofi.camera }, 'Kofi');
+
+    await openSync(ana.page, baseUrl);
+    await ana.page.getByRole('button', { name: 'Host: pair a guest' }).click();
+    await ana.page.getByText('Let the guest scan this code', { exact: false }).waitFor({ timeout: 30_000 });
+    await expectAccessible(ana.page, 'sync: hosting');
+    await showCodeTo(ana.page, kofi.camera);
+
+    await openSync(kofi.page, baseUrl);
+    await kofi.page.getByRole('button', { name: 'Join the host' }).click();
+    await kofi.page.getByText('Let the host scan this answer.', { exact: false }).waitFor({ timeout: 30_000 });
+    await showCodeTo(kofi.page, ana.camera);
+    await ana.page.getByRole('button', { name: 'Scan their answer' }).click();
+    await kofi.page.getByText('Connected.', { exact: false }).waitFor({ timeout: 90_000 });
+    await untilMembers(kofi.page, ['Ana', 'Kofi']);
+    for (const p of [ana, kofi]) expect(p.errors).toEqual([]);
+  });
+});
