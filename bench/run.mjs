@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { insideNamespace, rerunInNamespace } from '../test/e2e/netns.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -16,6 +17,18 @@ if (!existsSync(join(root, 'dist', 'index.html'))) {
   process.exit(1);
 }
 
+// Browser benches (WebRTC among them) run where the browser tests run: in a
+// network namespace of their own, so no traffic can leave the machine.
+if (!insideNamespace()) {
+  rerunInNamespace('bench/run.mjs', process.argv.slice(2), 'bench/run.mjs', (detail) => {
+    process.stderr.write(`bench/run.mjs: cannot create the network namespace the benches run in.\n  ${detail.trim()}\n`);
+    process.exit(1);
+  });
+} else {
+  await runAll();
+}
+
+async function runAll() {
 const files = readdirSync('bench').sort();
 const browserBenches = files.filter((name) => name.endsWith('.browser.bench.ts'));
 const nodeBenches = files.filter((name) => name.endsWith('.bench.ts') && !browserBenches.includes(name));
@@ -97,4 +110,5 @@ for (const bench of plan) {
 if (failures.length > 0) {
   process.stderr.write(`\n${failures.length} bench(es) failed:\n  ${failures.join('\n  ')}\n`);
   process.exit(1);
+}
 }

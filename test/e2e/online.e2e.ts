@@ -11,7 +11,7 @@ import { blankCamera, createCircle } from './lib/app';
 import { collectPageErrors, launchBrowser } from './lib/browser';
 import type { LaunchedBrowser } from './lib/browser';
 import { inviteByScanning, reopenCamera, showCodeTo } from './lib/exchange';
-import { openSync } from './lib/sync';
+import { keepOnlyFirstDemoRecords, openSync } from './lib/sync';
 import { startSignalServer, testHost } from './lib/webrtc';
 import type { SignalServer } from './lib/webrtc';
 
@@ -117,3 +117,38 @@ describe('sync over WebRTC', () => {
     for (const p of [ana, kofi]) expect(p.errors).toEqual([]);
   });
 });
+
+describe('a large first sync over WebRTC', () => {
+  test('a member’s second phone receives the demo circle’s history, over 1 MB, in pieces', async () => {
+    const server = await startSignalServer(testHost());
+    servers.push(server);
+    const first = await phone('first');
+    const second = await phone('second');
+    const pages = { first: first.page, second: second.page };
+    for (const page of [pages.first, pages.second]) {
+      await page.goto(`${baseUrl}/#/welcome`);
+      await page.getByRole('button', { name: 'Explore a demo circle' }).click();
+      await page.getByText('150 members', { exact: false }).waitFor({ timeout: 60_000 });
+    }
+    const full = await validCount(pages.first);
+    // The second phone keeps only the founding and the admissions.
+    pages.second = await keepOnlyFirstDemoRecords(pages.second, baseUrl, 150);
+    expect(await validCount(pages.second)).toBe(150);
+    for (const page of [pages.first, pages.second]) await goOnline(page, server.url);
+    const started = Date.now();
+    await pages.second.goto(`${baseUrl}/#/diagnostics`);
+    await pages.second.waitForFunction(
+      (target) => Number(document.querySelector('[data-testid="valid-count"]')?.textContent) >= target,
+      full,
+      { timeout: 120_000, polling: 250 },
+    );
+    process.stderr.write(`first sync of ${full} records over WebRTC: ${Date.now() - started} ms\n`);
+    expect(await validCount(pages.second)).toBe(full);
+  });
+});
+
+async function validCount(page: Page): Promise<number> {
+  await page.goto(`${baseUrl}/#/diagnostics`);
+  await page.getByTestId('valid-count').waitFor({ timeout: 60_000 });
+  return Number(await page.getByTestId('valid-count').textContent());
+}

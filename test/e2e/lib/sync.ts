@@ -50,3 +50,58 @@ export async function lastDownload(page: Page): Promise<Uint8Array> {
   if (bytes === null) throw new Error('nothing was downloaded');
   return Uint8Array.from(bytes);
 }
+
+/**
+ * Leaves this phone holding only the demo circle's first records (its founding
+ * and admissions), as a member's second phone would before its first sync:
+ * the stored document and archive are replaced, and the app reopens.
+ */
+export async function keepOnlyFirstDemoRecords(app: Page, baseUrl: string, count: number): Promise<Page> {
+  // The app's page closes, and a page of the same site without the app does the work, so no
+  // database is held open while it is replaced.
+  const context = app.context();
+  await app.close();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/manifest.webmanifest`);
+  await page.evaluate(async (keep) => {
+    const file = new Uint8Array(await (await fetch('/demo-circle.bin')).arrayBuffer());
+    const view = new DataView(file.buffer);
+    const records: Uint8Array[] = [];
+    for (let offset = 8; offset < file.length && records.length < keep; ) {
+      const length = view.getUint32(offset);
+      records.push(file.slice(offset + 4, offset + 4 + length));
+      offset += 4 + length;
+    }
+    const names = (await indexedDB.databases()).map((db) => db.name ?? '');
+    const archive = names.find((name) => name.startsWith('tally-records-'))!;
+    for (const name of names.filter((n) => n.startsWith('tally-doc-') || n === archive)) {
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(new Error(`could not delete ${name}`));
+      });
+    }
+    const ids = await Promise.all(
+      records.map(async (bytes) => {
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)));
+        return btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      }),
+    );
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(archive, 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('records', { keyPath: 'id' });
+      open.onsuccess = () => {
+        const tx = open.result.transaction('records', 'readwrite');
+        records.forEach((bytes, i) => tx.objectStore('records').put({ id: ids[i], bytes }));
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(new Error('could not write'));
+      };
+    });
+  }, count);
+  await page.goto(`${baseUrl}/#/`);
+  await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 });
+  return page;
+}
