@@ -12,43 +12,19 @@
 //                          document holds every record
 //   sync.gathering_30_verified_ms  the same, until every phone has checked them;
 //                          here one process does the checking of thirty phones
-import { wasMemberAt } from '../src/domain/circle';
-import { seededRandom } from '../src/domain/random';
 import { DEMO_OPTIONS, syntheticCircle } from '../src/demo/synthetic';
 import type { SyntheticCircle } from '../src/demo/synthetic';
 import { memberProfileBody } from '../src/records/kinds/member-profile';
 import { makeRecord } from '../src/records/make';
-import { validateRecord } from '../src/records/validate';
 import { createMemoryArchive } from '../src/replica/archive';
 import { Replica } from '../src/replica/replica';
-import { inlineGuard } from '../src/sync/guard';
 import { memoryLink } from '../src/sync/memory-channel';
-import { SyncSession } from '../src/sync/session';
 import type { SessionStats } from '../src/sync/session';
-import type { Channel } from '../src/sync/channel';
+import { memberSession } from '../test/fixtures/sessions';
 import { report } from './lib/print';
 import { median, note, summary } from './lib/stats';
 
 const PIECE = 64 * 1024;
-
-function sessionFor(circle: SyntheticCircle, replica: Replica, member: number, channel: Channel): SyncSession {
-  const noise = seededRandom(member + 1);
-  return new SyncSession({
-    channel,
-    replica,
-    circle: { id: circle.circleId, secret: circle.secret },
-    me: circle.members[member]!.signing,
-    myAdmission: null,
-    guard: inlineGuard,
-    random: (length) => noise.bytes(length),
-    isMember: (key) => replica.current().circle.members.has(key),
-    admits: (admission, key) => {
-      const result = validateRecord(admission, circle.circleId);
-      return result.ok && result.value.event.kind === 'member.admitted' && result.value.event.member === key &&
-        wasMemberAt(replica.current().circle, result.value.event.author, result.value.event.at);
-    },
-  });
-}
 
 async function until(check: () => boolean, limitMs = 120_000): Promise<void> {
   const started = performance.now();
@@ -74,8 +50,8 @@ const full = await replicaWith(demo, all);
 const newcomer = await replicaWith(demo, membershipOnly);
 const lacked = all.slice(DEMO_OPTIONS.members).reduce((sum, bytes) => sum + bytes.length, 0);
 const link = memoryLink(PIECE);
-const sender = sessionFor(demo, full, 0, link.a);
-const receiver = sessionFor(demo, newcomer, 7, link.b);
+const sender = memberSession(demo, full, 0, link.a);
+const receiver = memberSession(demo, newcomer, 7, link.b);
 await until(() => synced(receiver.current()));
 await sender.flushed();
 note(`wire: ${link.bytes.a} bytes sent for ${lacked} bytes of records the newcomer lacked`);
@@ -88,8 +64,8 @@ for (let run = 0; run < 5; run++) {
   const a = await replicaWith(demo, membershipOnly);
   const b = await replicaWith(demo, membershipOnly);
   const pair = memoryLink(PIECE);
-  sessionFor(demo, a, 0, pair.a);
-  const sb = sessionFor(demo, b, 1, pair.b);
+  memberSession(demo, a, 0, pair.a);
+  const sb = memberSession(demo, b, 1, pair.b);
   await until(() => synced(sb.current()));
   const fresh = Array.from({ length: 1000 }, (_, i) =>
     makeRecord(
@@ -128,8 +104,8 @@ const total = base.length + 30 * 10;
 const started = performance.now();
 for (let guest = 1; guest < phones.length; guest++) {
   const pair = memoryLink(PIECE);
-  sessionFor(gathering, phones[0]!, 0, pair.a);
-  sessionFor(gathering, phones[guest]!, guest, pair.b);
+  memberSession(gathering, phones[0]!, 0, pair.a);
+  memberSession(gathering, phones[guest]!, guest, pair.b);
 }
 await until(() => phones.every((phone) => phone.doc.getMap('records').size === total));
 report('sync.gathering_30_ms', performance.now() - started, 'ms');

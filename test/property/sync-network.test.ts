@@ -4,18 +4,16 @@
 // records and projects the same circle.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { wasMemberAt } from '../../src/domain/circle';
 import { seededRandom } from '../../src/domain/random';
 import { syntheticCircle } from '../../src/demo/synthetic';
 import type { SyntheticCircle } from '../../src/demo/synthetic';
 import { memberProfileBody } from '../../src/records/kinds/member-profile';
 import { makeRecord } from '../../src/records/make';
-import { validateRecord } from '../../src/records/validate';
 import { createMemoryArchive } from '../../src/replica/archive';
 import { Replica } from '../../src/replica/replica';
-import { inlineGuard } from '../../src/sync/guard';
-import { SyncSession } from '../../src/sync/session';
+import type { SyncSession } from '../../src/sync/session';
 import { SimNetwork } from '../fixtures/sim-network';
+import { memberSession } from '../fixtures/sessions';
 
 const START = Date.UTC(2025, 0, 1);
 
@@ -34,26 +32,6 @@ async function replicasOf(circle: SyntheticCircle): Promise<Replica[]> {
 }
 
 
-function makeSession(circle: SyntheticCircle, replicas: readonly Replica[], index: number, channel: ConstructorParameters<typeof SyncSession>[0]['channel']): SyncSession {
-  const replica = replicas[index]!;
-  const noise = seededRandom(index + 1000);
-  return new SyncSession({
-    channel,
-    replica,
-    circle: { id: circle.circleId, secret: circle.secret },
-    me: circle.members[index]!.signing,
-    myAdmission: null,
-    guard: inlineGuard,
-    random: (length) => noise.bytes(length),
-    isMember: (key) => replica.current().circle.members.has(key),
-    admits: (admission, key) => {
-      const result = validateRecord(admission, circle.circleId);
-      return result.ok && result.value.event.kind === 'member.admitted' && result.value.event.member === key &&
-        wasMemberAt(replica.current().circle, result.value.event.author, result.value.event.at);
-    },
-  });
-}
-
 function fingerprint(replica: Replica): string {
   const ids = [...replica.doc.getMap('records').keys()].sort();
   const members = [...replica.current().circle.members.values()].map((m) => `${m.key}:${m.name}:${m.since}`).sort();
@@ -68,7 +46,7 @@ async function run(seed: number, size: number, steps: number): Promise<void> {
   const sessions: SyncSession[] = [];
   const connect = (i: number, j: number): void => {
     const link = network.link();
-    sessions.push(makeSession(circle, replicas, i, link.ends[0]), makeSession(circle, replicas, j, link.ends[1]));
+    sessions.push(memberSession(circle, replicas[i]!, i, link.ends[0]), memberSession(circle, replicas[j]!, j, link.ends[1]));
   };
   let clock = START + 40 * 86_400_000;
   const made: string[] = [];

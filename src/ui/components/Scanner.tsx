@@ -1,6 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { attachStream, cameraProblemOf, detachStream, getCameraStream } from '../../qr/camera';
-import type { CameraProblem } from '../../qr/camera';
+import { useId, useRef, useState } from 'preact/hooks';
+import { cameraProblemLabel, useCameraScan } from './camera-scan';
 import './scanner.css';
 
 export interface ScannerLabels {
@@ -28,28 +27,12 @@ export interface ScannerProps {
   readonly active?: boolean;
 }
 
-type Camera = { readonly state: 'starting' | 'scanning' } | { readonly state: 'problem'; readonly problem: CameraProblem };
-
-function problemLabel(labels: ScannerLabels, problem: CameraProblem): string {
-  switch (problem) {
-    case 'denied':
-      return labels.denied;
-    case 'no-camera':
-      return labels.noCamera;
-    case 'insecure-context':
-      return labels.insecureContext;
-    case 'unavailable':
-      return labels.cameraUnavailable;
-  }
-}
-
 /**
  * Reads a code with the camera, or from pasted text: a phone without a usable
  * camera must still be able to take part.
  */
 export function Scanner({ onCode, labels, active = true }: ScannerProps) {
   const video = useRef<HTMLVideoElement>(null);
-  const [camera, setCamera] = useState<Camera>({ state: 'starting' });
   const [checking, setChecking] = useState(false);
   const [accepted, setAccepted] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -72,43 +55,14 @@ export function Scanner({ onCode, labels, active = true }: ScannerProps) {
       setChecking(false);
     }
   };
-  // The scan loop outlives renders; it must call the latest props, not the first.
-  const latestCheck = useRef(check);
-  latestCheck.current = check;
-
-  useEffect(() => {
-    const element = video.current;
-    if (!active || accepted || element === null) return undefined;
-    let cancelled = false;
-    let stop: (() => void) | null = null;
-    setCamera({ state: 'starting' });
-    void (async () => {
-      try {
-        const stream = await getCameraStream();
-        if (cancelled) return;
-        await attachStream(element, stream);
-        // Loaded only now, so that screens without a scanner never pay for the decoder.
-        const { startScanning } = await import('../../qr/scan-loop');
-        if (cancelled) return;
-        stop = startScanning(element, (text) => void latestCheck.current(text));
-        setCamera({ state: 'scanning' });
-      } catch (error) {
-        if (!cancelled) setCamera({ state: 'problem', problem: cameraProblemOf(error) });
-      }
-    })();
-    return () => {
-      cancelled = true;
-      stop?.();
-      detachStream(element);
-    };
-  }, [active, accepted]);
+  const camera = useCameraScan(video, active && !accepted, (text) => void check(text));
 
   const status = accepted
     ? labels.accepted
     : checking
       ? labels.checking
       : camera.state === 'problem'
-        ? problemLabel(labels, camera.problem)
+        ? cameraProblemLabel(labels, camera.problem)
         : camera.state === 'starting'
           ? labels.starting
           : labels.scanning;

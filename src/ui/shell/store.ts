@@ -14,8 +14,7 @@ import type { Membership, PendingDraft, Vault } from '../../replica/vault';
 import { CircleViewBuilder } from '../../app/circle-view';
 import type { CircleView } from '../../app/circle-view';
 import { settlePendingDrafts } from '../../app/exchange';
-import { SyncManager } from '../../app/sync-manager';
-import { createWorkerGuard } from '../../sync/worker-guard';
+import type { SyncManager } from '../../app/sync-manager';
 
 export type Notice = { readonly tone: 'success' | 'error' | 'info'; readonly message: string };
 
@@ -101,11 +100,7 @@ export class AppStore {
     this.state.sync?.close();
     if (previous !== null && previous !== circle) await previous.replica.close();
     let view: CircleView | null = null;
-    let sync: SyncManager | null = null;
     if (circle !== null) {
-      sync = new SyncManager(circle, createWorkerGuard(), this.vault, this.deps);
-      sync.subscribe(() => this.set({ syncVersion: this.state.syncVersion + 1 }));
-      await sync.load();
       const builder = new CircleViewBuilder();
       view = builder.update(circle.replica.current());
       this.unsubscribeReplica = circle.replica.subscribe((snapshot) => {
@@ -118,13 +113,31 @@ export class AppStore {
     }
     this.set({
       circle,
-      sync,
+      sync: null,
       snapshot: circle?.replica.current() ?? null,
       view,
       pendingDrafts: circle !== null && view !== null ? await settlePendingDrafts(circle, this.vault, view) : [],
       memberships: await this.vault.memberships(),
       pendingJoin: await this.pendingJoinSummary(),
     });
+    if (circle !== null) void this.attachSync(circle);
+  }
+
+  /**
+   * Sync (sessions, carriers, the guard's worker) loads after the circle is
+   * on screen: a first visit should not wait for code it may not use today.
+   */
+  private async attachSync(circle: OpenCircle): Promise<void> {
+    const [{ SyncManager }, { createWorkerGuard }] = await Promise.all([
+      import('../../app/sync-manager'),
+      import('../../sync/worker-guard'),
+    ]);
+    if (this.state.circle !== circle) return;
+    const sync = new SyncManager(circle, createWorkerGuard(), this.vault, this.deps);
+    sync.subscribe(() => this.set({ syncVersion: this.state.syncVersion + 1 }));
+    await sync.load();
+    if (this.state.circle !== circle) return sync.close();
+    this.set({ sync });
   }
 
   /** Reloads the drafts waiting for a countersignature, dropping those that one has reached. */

@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { attachStream, cameraProblemOf, detachStream, getCameraStream } from '../../qr/camera';
-import type { CameraProblem } from '../../qr/camera';
+import { useRef, useState } from 'preact/hooks';
+import { cameraProblemLabel, useCameraScan } from '../components/camera-scan';
 import { readAnimatedFrame } from '../../sync/animated';
 import { createFountainDecoder } from '../../sync/fountain';
 import type { FountainDecoder, FountainProgress } from '../../sync/fountain';
@@ -39,8 +38,6 @@ export interface AnimatedScannerProps {
   readonly active?: boolean;
 }
 
-type Camera = { readonly state: 'starting' | 'scanning' } | { readonly state: 'problem'; readonly problem: CameraProblem };
-
 /**
  * Frames are on screen for an eighth of a second or more: reading at 20 a
  * second sees each at least once, and the scan loop's repeat filter drops the
@@ -48,19 +45,6 @@ type Camera = { readonly state: 'starting' | 'scanning' } | { readonly state: 'p
  */
 const SCAN_FPS = 20;
 const NO_PROGRESS: AnimatedScanProgress = { received: 0, recovered: 0, total: 0, ignored: 0 };
-
-function problemLabel(labels: AnimatedScannerLabels, problem: CameraProblem): string {
-  switch (problem) {
-    case 'denied':
-      return labels.denied;
-    case 'no-camera':
-      return labels.noCamera;
-    case 'insecure-context':
-      return labels.insecureContext;
-    case 'unavailable':
-      return labels.cameraUnavailable;
-  }
-}
 
 /**
  * Films an animated code and rebuilds what it carries. The camera stream is
@@ -72,7 +56,6 @@ export function AnimatedScanner({ onComplete, onOtherTransfer, onProgress, label
   const decoder = useRef<FountainDecoder | null>(null);
   decoder.current ??= createFountainDecoder();
   const ignored = useRef(0);
-  const [camera, setCamera] = useState<Camera>({ state: 'starting' });
   const [progress, setProgress] = useState<AnimatedScanProgress>(NO_PROGRESS);
   const [done, setDone] = useState(false);
   const finished = useRef(false);
@@ -94,41 +77,12 @@ export function AnimatedScanner({ onComplete, onOtherTransfer, onProgress, label
     setDone(true);
     onComplete(payload);
   };
-  // The scan loop outlives renders; it must call the latest props, not the first.
-  const latest = useRef(onText);
-  latest.current = onText;
-
-  useEffect(() => {
-    const element = video.current;
-    if (!active || done || element === null) return undefined;
-    let cancelled = false;
-    let stop: (() => void) | null = null;
-    setCamera({ state: 'starting' });
-    void (async () => {
-      try {
-        const stream = await getCameraStream();
-        if (cancelled) return;
-        await attachStream(element, stream);
-        // Loaded only now, so that screens without a scanner never pay for the decoder.
-        const { startScanning } = await import('../../qr/scan-loop');
-        if (cancelled) return;
-        stop = startScanning(element, (text) => latest.current(text), { fps: SCAN_FPS });
-        setCamera({ state: 'scanning' });
-      } catch (error) {
-        if (!cancelled) setCamera({ state: 'problem', problem: cameraProblemOf(error) });
-      }
-    })();
-    return () => {
-      cancelled = true;
-      stop?.();
-      detachStream(element);
-    };
-  }, [active, done]);
+  const camera = useCameraScan(video, active && !done, onText, SCAN_FPS);
 
   const status = done
     ? labels.complete
     : camera.state === 'problem'
-      ? problemLabel(labels, camera.problem)
+      ? cameraProblemLabel(labels, camera.problem)
       : camera.state === 'starting'
         ? labels.starting
         : labels.scanning;

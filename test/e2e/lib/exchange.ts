@@ -1,7 +1,6 @@
 // Steps two members take to record exchanges face to face, shared by the browser tests.
 import { rename } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { pointCameraAt } from './app';
 import { pngToRgba, renderCodeToRgba, writeY4m } from './fake-camera';
 import type { RgbaImage } from './fake-camera';
 import { decodeFrame, encodeFrame } from '../../../src/qr/frame';
@@ -20,12 +19,14 @@ export async function inviteByScanning(phones: TwoPhones, newcomerName: string):
   await newcomer.goto(`${baseUrl}/#/join`);
   await newcomer.getByLabel('Your name').fill(newcomerName);
   await newcomer.getByRole('button', { name: 'Show my join request' }).click();
-  await pointCameraAt(newcomer, memberCamera);
+  await showCodeTo(newcomer, memberCamera);
   await member.goto(`${baseUrl}/#/invite`);
+  // A camera opened earlier on this page keeps its old picture: open it afresh on the request.
+  await reopenCamera(member);
   await member.getByRole('heading', { name: `${newcomerName} asks to join` }).waitFor({ timeout: 30_000 });
   await member.getByRole('button', { name: `Approve ${newcomerName}` }).click();
   await member.getByText(`${newcomerName} is admitted, and it is saved on this phone.`).waitFor();
-  await pointCameraAt(member, newcomerCamera);
+  await showCodeTo(member, newcomerCamera);
   await newcomer.getByRole('button', { name: 'Scan the welcome code' }).click();
   await newcomer.getByText('You are in', { exact: false }).waitFor({ timeout: 30_000 });
 }
