@@ -3,6 +3,8 @@
  * says. Keys and ids are unpadded base64url text; the records layer has already
  * checked the bytes and signatures before an event reaches the domain.
  */
+import type { ToolEvent } from './tool-events';
+
 export type MemberKey = string;
 export type RecordId = string;
 
@@ -131,7 +133,8 @@ export type CircleEvent =
   | CircleSettingsChanged
   | SkillAdded
   | SkillMarked
-  | CycleThemed;
+  | CycleThemed
+  | ToolEvent;
 export type CircleEventKind = CircleEvent['kind'];
 
 /** The one total order every phone uses to break ties: time, then id. */

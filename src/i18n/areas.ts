@@ -7,10 +7,14 @@ export async function loadAreaStrings(locale: Locale, area: Area): Promise<Messa
     if (area === 'exchange') return (await import('./exchange.es')).exchangeEs;
     if (area === 'board') return (await import('./board.es')).boardEs;
     if (area === 'sync') return (await import('./sync.es')).syncEs;
+    if (area === 'tools') return (await import('./tools.es')).toolsEs;
+    if (area === 'labels') return (await import('./labels.es')).labelsEs;
     return (await import('./ledger.es')).ledgerEs;
   }
   if (area === 'exchange') return (await import('./exchange.en')).exchangeEn;
   if (area === 'board') return (await import('./board.en')).boardEn;
   if (area === 'sync') return (await import('./sync.en')).syncEn;
+  if (area === 'tools') return (await import('./tools.en')).toolsEn;
+  if (area === 'labels') return (await import('./labels.en')).labelsEn;
   return (await import('./ledger.en')).ledgerEn;
 }

@@ -8,9 +8,18 @@ import type { coreEn } from './core.en';
 import type { exchangeEn } from './exchange.en';
 import type { ledgerEn } from './ledger.en';
 import type { syncEn } from './sync.en';
+import type { toolsEn } from './tools.en';
+import type { labelsEn } from './labels.en';
 
-export type MessageKey = keyof typeof coreEn | keyof typeof exchangeEn | keyof typeof boardEn | keyof typeof ledgerEn | keyof typeof syncEn;
+export type MessageKey =
+  | keyof typeof coreEn
+  | keyof typeof exchangeEn
+  | keyof typeof boardEn
+  | keyof typeof ledgerEn
+  | keyof typeof syncEn
+  | keyof typeof toolsEn
+  | keyof typeof labelsEn;
 export type Messages = { readonly [K in MessageKey]?: string };
 
 /** The areas whose strings load with their screens; the core loads with the app. */
-export type Area = 'exchange' | 'board' | 'ledger' | 'sync';
+export type Area = 'exchange' | 'board' | 'ledger' | 'sync' | 'tools' | 'labels';

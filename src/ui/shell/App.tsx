@@ -136,6 +136,13 @@ function renderRoute(route: Route) {
       return <CircleSettings />;
     case 'sync':
       return <SyncScreen />;
+    case 'tools':
+    case 'tool':
+    case 'tool-new':
+    case 'label':
+    case 'labels':
+    case 'areas':
+    case 'caretakers':
     case 'not-found':
       return <NotFound />;
   }

@@ -28,11 +28,27 @@ export type Route =
   | { readonly name: 'listing'; readonly id: string }
   | { readonly name: 'circle-settings' }
   | { readonly name: 'sync' }
+  /** The tool library: browse and search; a category, area or availability can be preset. */
+  | { readonly name: 'tools' }
+  /** One tool's page; printed labels link here. */
+  | { readonly name: 'tool'; readonly id: string }
+  /** Register a tool; a blank label being claimed can come along. */
+  | { readonly name: 'tool-new'; readonly label?: string }
+  /** A printed blank label scanned with a phone's own camera: claim it for a tool, or open the tool it names. */
+  | { readonly name: 'label'; readonly id: string }
+  /** Printable sheets of label codes. */
+  | { readonly name: 'labels'; readonly tool?: string }
+  /** The neighbourhood's areas with the tools in each and the loans between them. */
+  | { readonly name: 'areas' }
+  /** This cycle's caretaker duos, volunteering, and the maintenance alerts. */
+  | { readonly name: 'caretakers' }
   | { readonly name: 'not-found'; readonly path: string };
 
 const MAX_HASH = 512;
 const RECORD_ID = /^[A-Za-z0-9_-]{43}$/;
-const SIMPLE = new Set(['create', 'join', 'members', 'invite', 'me', 'settings', 'diagnostics', 'scan', 'statement', 'cycle', 'board', 'circle-settings', 'sync']);
+const SIMPLE = new Set(['create', 'join', 'members', 'invite', 'me', 'settings', 'diagnostics', 'scan', 'statement', 'cycle', 'board', 'circle-settings', 'sync', 'tools', 'areas', 'caretakers']);
+/** A printed label's id: 16 random bytes, unpadded base64url. */
+const LABEL_ID = /^[A-Za-z0-9_-]{22}$/;
 
 function parseQuery(query: string): Map<string, string> {
   const params = new Map<string, string>();
@@ -60,6 +76,20 @@ export function parseHash(hash: string): Route {
       return second !== undefined && RECORD_ID.test(second) ? { name: 'draft', id: second } : notFound;
     case 'listing':
       return second !== undefined && RECORD_ID.test(second) ? { name: 'listing', id: second } : notFound;
+    case 'tool':
+      return second !== undefined && RECORD_ID.test(second) ? { name: 'tool', id: second } : notFound;
+    case 'label':
+      return second !== undefined && LABEL_ID.test(second) ? { name: 'label', id: second } : notFound;
+    case 'tool-new': {
+      if (second !== undefined) return notFound;
+      const label = params.get('label');
+      return { name: 'tool-new', ...(label !== undefined && LABEL_ID.test(label) ? { label } : {}) };
+    }
+    case 'labels': {
+      if (second !== undefined) return notFound;
+      const tool = params.get('tool');
+      return { name: 'labels', ...(tool !== undefined && RECORD_ID.test(tool) ? { tool } : {}) };
+    }
     case 'exchange': {
       if (second !== undefined) return notFound;
       const role = params.get('role');
@@ -90,6 +120,14 @@ export function hrefFor(route: Route): string {
       return `#/draft/${route.id}`;
     case 'listing':
       return `#/listing/${route.id}`;
+    case 'tool':
+      return `#/tool/${route.id}`;
+    case 'label':
+      return `#/label/${route.id}`;
+    case 'tool-new':
+      return route.label ? `#/tool-new?label=${route.label}` : '#/tool-new';
+    case 'labels':
+      return route.tool ? `#/labels?tool=${route.tool}` : '#/labels';
     case 'exchange': {
       const query = [route.role && `role=${route.role}`, route.listing && `listing=${route.listing}`].filter(Boolean).join('&');
       return query ? `#/exchange?${query}` : '#/exchange';
