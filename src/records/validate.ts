@@ -17,6 +17,17 @@ import { parseListingPosted, parseListingWithdrawn } from './kinds/listing';
 import { parseCircleSettings } from './kinds/circle-settings';
 import { parseSkillAdded, parseSkillMarked } from './kinds/skill-added';
 import { parseCycleTheme } from './kinds/cycle-theme';
+import { parseToolRegistered } from './kinds/tool-registered';
+import { parseToolHandoff } from './kinds/tool-handoff';
+import {
+  parseRepairClosed,
+  parseRepairOpened,
+  parseToolAudited,
+  parseToolRequested,
+  parseToolRequestWithdrawn,
+  parseToolStatus,
+} from './kinds/tool-care';
+import { parseAreaNamed, parseCaretakerVolunteer, parseLabelClaimed, parseToolsSettings, parseTutorialWritten } from './kinds/tool-circle';
 import { err, ok } from './result';
 import type { Result } from './result';
 
@@ -59,6 +70,19 @@ const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['skill.added'], parseSkillAdded],
   [KIND_CODES['cycle.theme'], parseCycleTheme],
   [KIND_CODES['skill.marked'], parseSkillMarked],
+  [KIND_CODES['tool.registered'], parseToolRegistered],
+  [KIND_CODES['tool.handoff'], parseToolHandoff],
+  [KIND_CODES['tool.requested'], parseToolRequested],
+  [KIND_CODES['tool.request.withdrawn'], parseToolRequestWithdrawn],
+  [KIND_CODES['tool.status'], parseToolStatus],
+  [KIND_CODES['tool.audited'], parseToolAudited],
+  [KIND_CODES['repair.opened'], parseRepairOpened],
+  [KIND_CODES['repair.closed'], parseRepairClosed],
+  [KIND_CODES['caretaker.volunteer'], parseCaretakerVolunteer],
+  [KIND_CODES['area.named'], parseAreaNamed],
+  [KIND_CODES['label.claimed'], parseLabelClaimed],
+  [KIND_CODES['tools.settings'], parseToolsSettings],
+  [KIND_CODES['tutorial.written'], parseTutorialWritten],
 ]);
 
 /**
