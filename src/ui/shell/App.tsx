@@ -29,6 +29,7 @@ const Statement = lazyScreen(() => import('../ledger/Statement').then((m) => m.S
 const CycleScreen = lazyScreen(() => import('../ledger/CycleScreen').then((m) => m.CycleScreen), { area: 'ledger' });
 const SyncScreen = lazyScreen(() => import('../sync/SyncScreen').then((m) => m.SyncScreen), { area: 'sync' });
 const CircleSettings = lazyScreen(() => import('../ledger/CircleSettings').then((m) => m.CircleSettings), { area: 'ledger' });
+const LabelSheet = lazyScreen(() => import('../tools/LabelSheet').then((m) => m.LabelSheetScreen), { area: 'labels' });
 
 export function App({ store }: { readonly store: AppStore }) {
   return (
@@ -136,11 +137,12 @@ function renderRoute(route: Route) {
       return <CircleSettings />;
     case 'sync':
       return <SyncScreen />;
+    case 'labels':
+      return <LabelSheet tool={route.tool} />;
     case 'tools':
     case 'tool':
     case 'tool-new':
     case 'label':
-    case 'labels':
     case 'areas':
     case 'caretakers':
     case 'not-found':
