@@ -35,6 +35,15 @@ export interface LastSync {
 }
 
 const LAST_SYNC = 'lastSync:';
+/** Progress and counters reach the screen at most this often; a link's state changes at once. */
+const PROGRESS_EVERY_MS = 150;
+
+/** How far the message arriving on a link has come, in whole percent, or null when none is. */
+export function receivingPercent(link: LinkInfo): number | null {
+  const incoming = link.stats.incoming;
+  if (incoming === null) return null;
+  return Math.min(99, Math.floor((100 * incoming.pieces) / incoming.count));
+}
 
 export class SyncManager {
   private readonly sessions = new Map<number, { session: SyncSession; carrier: Carrier; label: string; startedAt: number }>();
@@ -43,6 +52,8 @@ export class SyncManager {
   private last: LastSync | null = null;
   private joined: JoinedRoom | null = null;
   private roomTimer: ReturnType<typeof setInterval> | null = null;
+  private lastEmit = 0;
+  private emitTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly circle: OpenCircle,
@@ -62,12 +73,18 @@ export class SyncManager {
     const session = startSession(this.circle, channel, this.guard, this.deps);
     this.sessions.set(id, { session, carrier, label, startedAt: this.deps.now() });
     let remembered = false;
+    let state = session.current().state;
     session.onChange((stats) => {
       if (!remembered && stats.state === 'synced') {
         remembered = true;
         void this.remember({ at: this.deps.now(), peer: stats.peer, carrier, recordsIn: stats.recordsIn, recordsOut: stats.recordsOut });
       }
-      this.emit();
+      if (stats.state !== state) {
+        state = stats.state;
+        this.emit();
+      } else {
+        this.emitSoon();
+      }
     });
     this.emit();
     return session;
@@ -134,9 +151,21 @@ export class SyncManager {
     this.sessions.clear();
     this.guard.dispose();
     this.listeners.clear();
+    if (this.emitTimer !== null) clearTimeout(this.emitTimer);
   }
 
   private emit(): void {
+    if (this.emitTimer !== null) clearTimeout(this.emitTimer);
+    this.emitTimer = null;
+    this.lastEmit = Date.now();
     for (const listener of this.listeners) listener();
+  }
+
+  /** At once if the screen has not heard for a while, else once the while is over. */
+  private emitSoon(): void {
+    if (this.emitTimer !== null) return;
+    const wait = this.lastEmit + PROGRESS_EVERY_MS - Date.now();
+    if (wait <= 0) return this.emit();
+    this.emitTimer = setTimeout(() => this.emit(), wait);
   }
 }

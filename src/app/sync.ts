@@ -20,6 +20,15 @@ export function ownAdmission(circle: OpenCircle): Uint8Array | null {
   return null;
 }
 
+/** The name this member goes by, or, before a newcomer's first sync, the one in their admission. */
+export function ownName(circle: OpenCircle): string {
+  const state = circle.replica.current();
+  const known = state.circle.members.get(circle.membership.memberKey)?.name;
+  if (known !== undefined) return known;
+  for (const event of state.events) if (event.kind === 'member.admitted' && event.member === circle.membership.memberKey) return event.name;
+  return '';
+}
+
 export function startSession(circle: OpenCircle, channel: Channel, guard: UpdateGuard, deps: AppDeps): SyncSession {
   const circleKeys = { id: circle.replica.circleId, secret: circle.circleSecret };
   return new SyncSession({
@@ -28,6 +37,7 @@ export function startSession(circle: OpenCircle, channel: Channel, guard: Update
     circle: circleKeys,
     me: circle.signing,
     myAdmission: ownAdmission(circle),
+    myName: ownName(circle),
     guard,
     random: deps.random,
     isMember: (key) => {

@@ -6,6 +6,10 @@
  *   piece:  0x01 | message id (4) | index (4) | count (4) | part
  * The channel is ordered, so the pieces of one message arrive together; the
  * reassembler holds one message at a time and refuses anything beyond limits.
+ * Every piece but the last carries the same number of bytes, so the first
+ * piece and its count bound the whole message: one announced beyond the limit
+ * is refused at its first piece, and the receiver can show how far a message
+ * in flight has come.
  */
 import { err, ok } from '../records/result';
 import type { Result } from '../records/result';
@@ -41,11 +45,21 @@ export function splitMessage(message: Uint8Array, maxBytes: number, messageId: n
 
 export type ChunkProblem = 'malformed' | 'too-large';
 
+/** How far the message in flight has come. */
+export interface InFlight {
+  readonly pieces: number;
+  readonly count: number;
+  readonly bytes: number;
+  /** At most this many bytes in all: every piece as large as the first. */
+  readonly maxBytes: number;
+}
+
 export class Reassembler {
   private id = -1;
   private expected = 0;
   private parts: Uint8Array[] = [];
   private size = 0;
+  private partBytes = 0;
 
   constructor(private readonly maxMessageBytes: number) {}
 
@@ -65,10 +79,15 @@ export class Reassembler {
     if (count < 2 || index >= count) return err('malformed');
     if (this.parts.length === 0) {
       if (index !== 0) return err('malformed');
+      const partBytes = chunk.length - PIECE_HEADER;
+      if ((count - 1) * partBytes >= this.maxMessageBytes) return err('too-large');
       this.id = id;
       this.expected = count;
       this.size = 0;
+      this.partBytes = partBytes;
     } else if (id !== this.id || count !== this.expected || index !== this.parts.length) {
+      return err('malformed');
+    } else if (chunk.length - PIECE_HEADER > this.partBytes || (index < count - 1 && chunk.length - PIECE_HEADER !== this.partBytes)) {
       return err('malformed');
     }
     this.size += chunk.length - PIECE_HEADER;
@@ -83,5 +102,11 @@ export class Reassembler {
     }
     this.parts = [];
     return ok(message);
+  }
+
+  /** The message whose pieces are arriving, or null between messages. */
+  inFlight(): InFlight | null {
+    if (this.parts.length === 0) return null;
+    return { pieces: this.parts.length, count: this.expected, bytes: this.size, maxBytes: this.expected * this.partBytes };
   }
 }

@@ -16,12 +16,15 @@ import type { SigningKeys } from '../records/crypto';
 import type { Replica } from '../replica/replica';
 import type { Channel } from './channel';
 import { Reassembler, splitMessage } from './chunks';
+import type { InFlight } from './chunks';
 import { MAX_UPDATE_BYTES } from './guard';
 import type { UpdateGuard } from './guard';
 import { checkProof, makeHello, makeProof, parseHello } from './handshake';
 import type { CircleKeys, Hello } from './handshake';
 import { readVarBytes, readVarUint } from './varint';
 import { deflate, inflate } from './deflate';
+import { SessionPresence } from './presence';
+import type { Presence } from './presence';
 
 const enum Message {
   Hello = 1,
@@ -31,6 +34,8 @@ const enum Message {
   Bye = 5,
   /** Another message, deflated: body = deflate(type | body). */
   Deflated = 6,
+  /** Who is here: y-websocket's awareness message (sync/presence.ts). */
+  Awareness = 7,
 }
 /** Messages smaller than this go as they are: compressing them saves nothing worth the time. */
 const DEFLATE_FROM_BYTES = 1024;
@@ -65,6 +70,10 @@ export interface SessionStats {
   /** Records the peer said it gained from this phone. */
   readonly recordsOut: number;
   readonly closeReason: CloseReason | null;
+  /** The message arriving in pieces right now, if any. */
+  readonly incoming: InFlight | null;
+  /** The peer's awareness state while it is present: its proven key and the name it gives. */
+  readonly presence: Presence | null;
 }
 
 export interface SessionOptions {
@@ -81,6 +90,8 @@ export interface SessionOptions {
   /** Whether the record proves that key's admission by a member this phone knows. */
   readonly admits: (admission: Uint8Array, key: string) => boolean;
   readonly handshakeTimeoutMs?: number;
+  /** The name this member goes by, told to the peer by awareness after the handshake. */
+  readonly myName?: string;
 }
 
 export class SyncSession {
@@ -93,7 +104,17 @@ export class SyncSession {
   private inboxDepth = 0;
   private outbox: Promise<void> = Promise.resolve();
   private nextMessageId = 1;
-  private stats: Omit<SessionStats, 'state'> = { peer: null, bytesIn: 0, bytesOut: 0, recordsIn: 0, recordsOut: 0, closeReason: null };
+  private stats: Omit<SessionStats, 'state' | 'incoming' | 'presence'> = {
+    peer: null,
+    bytesIn: 0,
+    bytesOut: 0,
+    recordsIn: 0,
+    recordsOut: 0,
+    closeReason: null,
+  };
+  private readonly presence: SessionPresence;
+  /** The last whole percent of a message in flight that listeners were told. */
+  private shownPercent = -1;
   private readonly listeners = new Set<(stats: SessionStats) => void>();
   private readonly timer: ReturnType<typeof setTimeout>;
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -103,6 +124,12 @@ export class SyncSession {
 
   constructor(private readonly options: SessionOptions) {
     this.mine = makeHello(options.circle, options.me.publicKey, options.random(32), options.myAdmission);
+    this.presence = new SessionPresence(
+      options.replica.doc,
+      { member: toBase64Url(options.me.publicKey), name: options.myName ?? '' },
+      (message) => this.send(Message.Awareness, message),
+      () => this.emit(),
+    );
     options.channel.onMessage((chunk) => this.receive(chunk));
     options.channel.onClose(() => this.finish('channel-closed', false));
     this.timer = setTimeout(() => {
@@ -112,7 +139,8 @@ export class SyncSession {
   }
 
   current(): SessionStats {
-    return { state: this.state, ...this.stats };
+    const incoming = this.state === 'closed' ? null : this.reassembler.inFlight();
+    return { state: this.state, ...this.stats, incoming, presence: this.presence.peer() };
   }
 
   onChange(listener: (stats: SessionStats) => void): () => void {
@@ -134,7 +162,11 @@ export class SyncSession {
     this.stats = { ...this.stats, bytesIn: this.stats.bytesIn + chunk.length };
     const piece = this.reassembler.accept(chunk);
     if (!piece.ok) return this.finish(piece.error);
-    if (piece.value === null) return;
+    if (piece.value === null) return this.progressed();
+    if (this.shownPercent !== -1) {
+      this.shownPercent = -1;
+      this.emit();
+    }
     const message = piece.value;
     if (++this.inboxDepth > MAX_INBOX) return this.finish('overloaded');
     this.inbox = this.inbox.then(async () => {
@@ -158,6 +190,8 @@ export class SyncSession {
     if (!this.proofChecked) return this.finish('malformed');
     if (type === Message.Sync) return this.onSync(body);
     if (type === Message.Synced) return this.onSynced(body);
+    // Untrusted and optional: a state that does not check out is ignored, the link stays.
+    if (type === Message.Awareness) return void this.presence.receive(body);
     return this.finish('malformed');
   }
 
@@ -184,6 +218,7 @@ export class SyncSession {
     this.setState('syncing');
     this.options.replica.doc.on('update', this.onDocUpdate);
     this.sendSync((encoder) => syncProtocol.writeSyncStep1(encoder, this.options.replica.doc));
+    this.presence.start(this.stats.peer!);
   }
 
   private async onSync(body: Uint8Array): Promise<void> {
@@ -266,6 +301,16 @@ export class SyncSession {
     });
   }
 
+  /** Listeners hear of a message in flight when its whole percent changes, not on every piece. */
+  private progressed(): void {
+    const inFlight = this.reassembler.inFlight();
+    if (inFlight === null) return;
+    const percent = Math.floor((100 * inFlight.pieces) / inFlight.count);
+    if (percent === this.shownPercent) return;
+    this.shownPercent = percent;
+    this.emit();
+  }
+
   private setState(state: SessionState): void {
     this.state = state;
     this.emit();
@@ -281,6 +326,7 @@ export class SyncSession {
     clearTimeout(this.timer);
     this.options.replica.doc.off('update', this.onDocUpdate);
     this.stats = { ...this.stats, closeReason: reason };
+    this.presence.close();
     if (tellPeer) {
       const message = new Uint8Array([Message.Bye]);
       try {

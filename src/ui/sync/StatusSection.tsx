@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { receivingPercent } from '../../app/sync-manager';
 import type { Carrier, LinkInfo } from '../../app/sync-manager';
+import type { CircleState } from '../../domain/circle';
 import type { MessageKey } from '../../i18n/en';
 import { memberName } from '../circle/people';
 import { useAppState, useT } from '../shell/context';
@@ -20,6 +22,37 @@ function useOnline(): boolean {
 
 export function carrierKey(carrier: Carrier): MessageKey {
   return `sync.carrier.${carrier}`;
+}
+
+/**
+ * Who is at the other end of a link: the name the circle's signed records give
+ * the key the peer proved; before this phone knows that member (a newcomer's
+ * first sync), the name its awareness state gives; else "a phone".
+ */
+export function peerName(link: LinkInfo, circle: CircleState, t: ReturnType<typeof useT>['t']): string {
+  const key = link.stats.presence?.member ?? link.stats.peer;
+  if (key === null) return t('sync.link.unknown');
+  return circle.members.get(key)?.name ?? link.stats.presence?.name ?? t('sync.link.unknown');
+}
+
+/** A bar and a line for each link a large message is arriving on. */
+function Receiving({ links, circle }: { readonly links: readonly LinkInfo[]; readonly circle: CircleState }) {
+  const { t } = useT();
+  return (
+    <>
+      {links.map((link) => {
+        const percent = receivingPercent(link);
+        if (percent === null) return null;
+        const name = peerName(link, circle, t);
+        return (
+          <div key={link.id} class="sync-receiving" data-testid="sync-receiving">
+            <p>{t('sync.status.receiving', { name, percent })}</p>
+            <progress max={100} value={percent} aria-label={t('sync.status.receivingBar', { name })} />
+          </div>
+        );
+      })}
+    </>
+  );
 }
 
 /** Online or not, the last sync, and records still being checked. */
@@ -48,6 +81,7 @@ export function StatusSection() {
                 out: last.recordsOut,
               })}
       </p>
+      <Receiving links={sync.links()} circle={snapshot.circle} />
       {snapshot.unverified > 0 && (
         <p aria-live="polite" data-testid="sync-checking">
           {t('sync.status.checking', { count: snapshot.unverified })}
@@ -79,8 +113,14 @@ export function LinksSection() {
         <ul class="list" data-testid="sync-links">
           {links.map((link) => (
             <li key={link.id}>
-              <strong>{link.stats.peer === null ? t('sync.link.unknown') : memberName(snapshot.circle, link.stats.peer, t)}</strong>{' '}
+              <strong>{peerName(link, snapshot.circle, t)}</strong>{' '}
+              {link.stats.presence !== null && (
+                <span class="sync-here" data-testid="sync-here">
+                  {t('sync.link.here')}
+                </span>
+              )}{' '}
               <span>{t(carrierKey(link.carrier))}</span> <span class="muted">{linkState(link, t)}</span>{' '}
+              {receivingPercent(link) !== null && <span class="muted">{t('sync.link.receiving', { percent: receivingPercent(link)! })}</span>}{' '}
               <span class="muted">
                 {t('sync.link.detail', {
                   in: link.stats.recordsIn,

@@ -46,3 +46,30 @@ describe('pieces of a message', () => {
     expect(results.some((result) => !result.ok && result.error === 'too-large')).toBe(true);
   });
 });
+
+describe('a message in flight', () => {
+  it('tells how many of its pieces and bytes have come', () => {
+    const pieces = splitMessage(new Uint8Array(100).fill(3), 40, 1);
+    const reassembler = new Reassembler(1000);
+    expect(reassembler.inFlight()).toBeNull();
+    reassembler.accept(pieces[0]!);
+    expect(reassembler.inFlight()).toEqual({ pieces: 1, count: 4, bytes: 27, maxBytes: 108 });
+    reassembler.accept(pieces[1]!);
+    expect(reassembler.inFlight()?.pieces).toBe(2);
+    reassembler.accept(pieces[2]!);
+    expect(reassembler.accept(pieces[3]!).ok).toBe(true);
+    expect(reassembler.inFlight()).toBeNull();
+  });
+
+  it('is refused at its first piece when its count announces more than the limit', () => {
+    const pieces = splitMessage(new Uint8Array(2000), 100, 1);
+    expect(new Reassembler(1000).accept(pieces[0]!)).toEqual({ ok: false, error: 'too-large' });
+  });
+
+  it('refuses a piece before the last that is not as large as the first', () => {
+    const pieces = splitMessage(new Uint8Array(100), 40, 1);
+    const reassembler = new Reassembler(1000);
+    reassembler.accept(pieces[0]!);
+    expect(reassembler.accept(pieces[1]!.subarray(0, 30))).toEqual({ ok: false, error: 'malformed' });
+  });
+});
