@@ -18,6 +18,8 @@ import type { SignedBytes } from '../records/make';
 import { CIRCLE_NAME, FAMILY_NAMES, GIVEN_NAMES } from './names';
 import { syntheticLedger } from './synthetic-ledger';
 import type { SyntheticLedgerOptions } from './synthetic-ledger';
+import { syntheticTools } from './synthetic-tools';
+import type { SyntheticToolsOptions } from './synthetic-tools';
 
 export interface SyntheticOptions {
   readonly seed: number;
@@ -29,6 +31,8 @@ export interface SyntheticOptions {
   readonly profileChanges: number;
   /** Exchanges, offers and needs over the same years; absent or zero for a circle of members only. */
   readonly ledger?: SyntheticLedgerOptions;
+  /** The tool library over the same years, drawn after everything else; absent or null for none. */
+  readonly tools?: SyntheticToolsOptions | null;
 }
 
 export const DEMO_OPTIONS: SyntheticOptions = {
@@ -38,6 +42,7 @@ export const DEMO_OPTIONS: SyntheticOptions = {
   days: 3 * 365,
   profileChanges: 40,
   ledger: { exchanges: 1800, listings: 500 },
+  tools: { tools: 300, handoffsPerYear: 5.5 },
 };
 
 export interface SyntheticMember {
@@ -172,12 +177,18 @@ export function syntheticCircle(options: SyntheticOptions): SyntheticCircle {
     records.push(...syntheticLedger(circleId, ledgerMembers, { start: options.start, end }, options.ledger, random));
   }
 
+  const viewerIndex = Math.min(VIEWER_INDEX, members.length - 1);
+  if (options.tools !== undefined && options.tools !== null) {
+    const toolMembers = members.map((m, i) => ({ signing: m.signing, joinedAt: joinedAt[i]! }));
+    records.push(...syntheticTools(circleId, toolMembers, { start: options.start, end }, options.tools, random, toolMembers[viewerIndex]!));
+  }
+
   return {
     circleId,
     circleName: CIRCLE_NAME,
     secret: seedFor(options.seed, 'secret', 0),
     members,
-    viewer: members[Math.min(VIEWER_INDEX, members.length - 1)]!,
+    viewer: members[viewerIndex]!,
     records,
   };
 }
