@@ -24,6 +24,7 @@ const TOOL_ID = 'dGhlIGNvbW1vbnMgY2hhaW5zYXcsIDMyIGJ5dGVzISE';
 
 /** Decodes the labels at these positions, checks each is a label link whose id matches its caption, and returns the ids. */
 async function readBlankLabels(page: Page, positions: readonly number[]): Promise<string[]> {
+  await expect(page.evaluate(() => devicePixelRatio)).resolves.toBe(3);
   const fragments = await printedFragments(page);
   const ids: string[] = [];
   for (const position of positions) {
@@ -70,7 +71,10 @@ describe('printable label sheets', () => {
   test('blank labels: layouts, print, codes read back, a new sheet, a tool’s stickers, in English and Spanish', { timeout: 240_000 }, async () => {
     const browser = await launchBrowser();
     browsers.push(browser);
-    const page = await browser.newPage();
+    // Three device pixels to a CSS pixel, like a phone's screen, so that a screenshot of a
+    // code has several pixels to a module, as a printer's dots would: at one, a module is barely two.
+    const context = await browser.browser.newContext({ deviceScaleFactor: 3, viewport: { width: 1000, height: 1200 } });
+    const page = await context.newPage();
     const errors = collectPageErrors(page);
 
     await createCircle(page, baseUrl, 'Taller del barrio', 'Marta');
