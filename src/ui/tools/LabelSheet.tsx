@@ -162,7 +162,7 @@ export function LabelSheetScreen({ tool, toolName }: LabelSheetProps) {
       <style>{`@page { size: ${size.css}; margin: 0; }`}</style>
       <p>{t(tool === undefined ? 'labels.leadBlank' : 'labels.leadTool')}</p>
       <div class="label-controls">
-        <fieldset class="choice-group label-choice">
+        <fieldset class="label-choice">
           <legend>{t('labels.paper')}</legend>
           {(['a4', 'letter'] as const).map((value) => (
             <label key={value} class="choice">
@@ -171,7 +171,7 @@ export function LabelSheetScreen({ tool, toolName }: LabelSheetProps) {
             </label>
           ))}
         </fieldset>
-        <fieldset class="choice-group label-choice">
+        <fieldset class="label-choice">
           <legend>{t('labels.layout')}</legend>
           {layoutsFor(paper).map((candidate) => (
             <label key={candidate.id} class="choice">
