@@ -52,8 +52,19 @@ export function caretakerInput(state: ToolsState, membership: CircleState, cycle
 
 /** The duos of one cycle. Earlier cycles are worked out on the way, since who served shapes who serves next. */
 export function caretakerDuos(input: CaretakerInput, cycle: number): CaretakerCycle {
-  const history = caretakerRotation(input, cycle);
-  return history[history.length - 1] ?? { cycle, duos: [], byTool: new Map(), served: new Map() };
+  const { rosters, tools } = rostersUpTo(input, cycle);
+  const roster = rosters[rosters.length - 1];
+  const served = new Map<MemberKey, number>();
+  for (const { pairs } of rosters) countServed(served, pairs);
+  if (roster === undefined || roster.cycle !== cycle) return { cycle, duos: [], byTool: new Map(), served };
+  return withTools(roster, tools, input.cycleStart(cycle), served);
+}
+
+/** Every cycle's duos from the first cycle that began with someone willing, up to `upTo`. */
+export function caretakerRotation(input: CaretakerInput, upTo: number): readonly CaretakerCycle[] {
+  const { rosters, tools } = rostersUpTo(input, upTo);
+  const served = new Map<MemberKey, number>();
+  return rosters.map((roster) => withTools(roster, tools, input.cycleStart(roster.cycle), new Map(countServed(served, roster.pairs))));
 }
 
 /** Which duo to alert about a tool, or null when nobody is on duty. */
@@ -61,25 +72,87 @@ export function duoFor(result: CaretakerCycle, tool: RecordId): Duo | null {
   return result.byTool.get(tool) ?? null;
 }
 
-const rotations = new WeakMap<CaretakerInput, CaretakerCycle[]>();
-
 /**
- * Every cycle's duos from the first cycle that began with someone willing,
- * up to `upTo`. Results are remembered per input object, so asking again for
- * the same or an earlier cycle costs nothing.
+ * Who served in a cycle: all that later cycles need, kept small so hundreds
+ * of cycles stay cheap (the counts are replayed from the pairs when asked).
  */
-export function caretakerRotation(input: CaretakerInput, upTo: number): readonly CaretakerCycle[] {
-  const known = rotations.get(input);
-  if (known !== undefined) {
-    const last = known[known.length - 1];
-    if (last !== undefined && last.cycle >= upTo) return known.filter((entry) => entry.cycle <= upTo);
-  }
-  const computed = rotate(input, upTo);
-  rotations.set(input, computed);
-  return computed;
+interface Roster {
+  readonly cycle: number;
+  readonly pairs: readonly (readonly [MemberKey, MemberKey])[];
 }
 
-function rotate(input: CaretakerInput, upTo: number): CaretakerCycle[] {
+interface Candidate {
+  readonly member: MemberKey;
+  readonly served: number;
+  /** A tie-break that changes from cycle to cycle, so equals take turns. */
+  readonly tie: number;
+}
+
+function fairer(a: Candidate, b: Candidate): number {
+  return a.served - b.served || a.tie - b.tie || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0);
+}
+
+/**
+ * The `limit` least-served members, in fair order. Duos are few and members
+ * many, so keeping a short sorted list beats sorting everyone every cycle.
+ */
+function fairest(members: readonly MemberKey[], limit: number, candidate: (member: MemberKey) => Candidate): Candidate[] {
+  const best: Candidate[] = [];
+  if (limit === 0) return best;
+  for (const member of members) {
+    const next = candidate(member);
+    if (best.length === limit) {
+      if (fairer(next, best[limit - 1]!) >= 0) continue;
+      best.pop();
+    }
+    let at = best.length;
+    while (at > 0 && fairer(next, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, next);
+  }
+  return best;
+}
+
+function countServed(served: Map<MemberKey, number>, pairs: Roster['pairs']): Map<MemberKey, number> {
+  for (const pair of pairs) for (const member of pair) served.set(member, (served.get(member) ?? 0) + 1);
+  return served;
+}
+
+interface Rotation {
+  readonly rosters: readonly Roster[];
+  /** Sorted by id, so the assignment does not depend on the input's order. */
+  readonly tools: readonly CaretakerTool[];
+}
+
+// Remembered per input object: asking again for the same or an earlier cycle costs nothing.
+const rotations = new WeakMap<CaretakerInput, Rotation>();
+
+function rostersUpTo(input: CaretakerInput, upTo: number): Rotation {
+  const known = rotations.get(input);
+  const last = known?.rosters[known.rosters.length - 1];
+  if (known !== undefined && last !== undefined && last.cycle >= upTo) {
+    return { rosters: known.rosters.filter((roster) => roster.cycle <= upTo), tools: known.tools };
+  }
+  const tools = known?.tools ?? [...input.tools].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rotation = { rosters: rotate(input, tools, upTo), tools };
+  rotations.set(input, rotation);
+  return rotation;
+}
+
+function activeAt(tools: readonly CaretakerTool[], start: number): CaretakerTool[] {
+  return tools.filter((tool) => tool.since <= start && (tool.retiredAt === null || tool.retiredAt > start));
+}
+
+function withTools(roster: Roster, tools: readonly CaretakerTool[], start: number, served: ReadonlyMap<MemberKey, number>): CaretakerCycle {
+  const count = roster.pairs.length;
+  const assigned: RecordId[][] = roster.pairs.map(() => []);
+  if (count > 0) for (const tool of activeAt(tools, start)) assigned[hash32(`${tool.id}:${roster.cycle}`) % count]!.push(tool.id);
+  const duos: Duo[] = roster.pairs.map((pair, i) => ({ members: pair, tools: assigned[i]! }));
+  const byTool = new Map<RecordId, Duo>();
+  for (const duo of duos) for (const tool of duo.tools) byTool.set(tool, duo);
+  return { cycle: roster.cycle, duos, byTool, served };
+}
+
+function rotate(input: CaretakerInput, tools: readonly CaretakerTool[], upTo: number): Roster[] {
   const { membership, cycleStart } = input;
   const seen = new Set<RecordId>();
   const records = input.volunteers
@@ -91,44 +164,49 @@ function rotate(input: CaretakerInput, upTo: number): CaretakerCycle[] {
   let first = upTo;
   while (cycleStart(first - 1) >= firstWilling.at) first--;
 
-  const tools = [...input.tools].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Tool counts only move the number of duos: count active tools with two
+  // sorted lists of instants instead of filtering every tool every cycle.
+  const arrivals = tools.map((tool) => tool.since).sort((a, b) => a - b);
+  const departures = tools.flatMap((tool) => (tool.retiredAt === null ? [] : [Math.max(tool.since, tool.retiredAt)])).sort((a, b) => a - b);
+  let arrived = 0;
+  let departed = 0;
+
+  // A member's key is hashed once; each cycle only mixes in its index.
+  const keyHashes = new Map<MemberKey, number>();
+  const keyHash = (member: MemberKey): number => {
+    let hash = keyHashes.get(member);
+    if (hash === undefined) keyHashes.set(member, (hash = hash32(member)));
+    return hash;
+  };
   const willing = new Map<MemberKey, boolean>();
   const served = new Map<MemberKey, number>();
   let previous = new Set<MemberKey>();
   let next = 0;
-  const cycles: CaretakerCycle[] = [];
+  const rosters: Roster[] = [];
   for (let cycle = first; cycle <= upTo; cycle++) {
     const start = cycleStart(cycle);
     while (next < records.length && records[next]!.at <= start) {
       willing.set(records[next]!.member, records[next]!.willing);
       next++;
     }
-    const eligible: { readonly member: MemberKey; readonly served: number; readonly tie: number }[] = [];
+    while (arrived < arrivals.length && arrivals[arrived]! <= start) arrived++;
+    while (departed < departures.length && departures[departed]! <= start) departed++;
+    const eligible: MemberKey[] = [];
     for (const [member, yes] of willing) {
-      if (yes && wasMemberAt(membership, member, start) && !previous.has(member)) {
-        eligible.push({ member, served: served.get(member) ?? 0, tie: hash32(`${cycle}:${member}`) });
-      }
+      if (yes && !previous.has(member) && wasMemberAt(membership, member, start)) eligible.push(member);
     }
-    eligible.sort((a, b) => a.served - b.served || a.tie - b.tie || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
-
-    const active = tools.filter((tool) => tool.since <= start && (tool.retiredAt === null || tool.retiredAt > start));
-    const count = Math.min(Math.floor(eligible.length / 2), Math.max(1, Math.ceil(active.length / TOOLS_PER_DUO)));
-    const chosen = eligible.slice(0, 2 * count);
+    const count = Math.min(Math.floor(eligible.length / 2), Math.max(1, Math.ceil((arrived - departed) / TOOLS_PER_DUO)));
+    const chosen = fairest(eligible, 2 * count, (member) => ({ member, served: served.get(member) ?? 0, tie: mix32(keyHash(member) ^ Math.imul(cycle, 0x9e3779b1)) }));
     // Most served first (the sort is stable, so ties keep the fair order):
     // pairing the i-th most with the i-th least joins experience to newness.
     const byExperience = [...chosen].sort((a, b) => b.served - a.served);
-    const members: [MemberKey, MemberKey][] = [];
-    for (let i = 0; i < count; i++) members.push([byExperience[i]!.member, byExperience[2 * count - 1 - i]!.member]);
-    const assigned: RecordId[][] = members.map(() => []);
-    if (count > 0) for (const tool of active) assigned[hash32(`${tool.id}:${cycle}`) % count]!.push(tool.id);
-    const duos: Duo[] = members.map((pair, i) => ({ members: pair, tools: assigned[i]! }));
-    const byTool = new Map<RecordId, Duo>();
-    for (const duo of duos) for (const tool of duo.tools) byTool.set(tool, duo);
+    const pairs: [MemberKey, MemberKey][] = [];
+    for (let i = 0; i < count; i++) pairs.push([byExperience[i]!.member, byExperience[2 * count - 1 - i]!.member]);
     for (const { member } of chosen) served.set(member, (served.get(member) ?? 0) + 1);
     previous = new Set(chosen.map((entry) => entry.member));
-    cycles.push({ cycle, duos, byTool, served: new Map(served) });
+    rosters.push({ cycle, pairs });
   }
-  return cycles;
+  return rosters;
 }
 
 /**
@@ -142,6 +220,12 @@ export function hash32(text: string): number {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
+  return mix32(hash);
+}
+
+/** Murmur3's finaliser: every input bit moves about half the output bits. */
+function mix32(value: number): number {
+  let hash = value;
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
