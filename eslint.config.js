@@ -43,6 +43,15 @@ export default tseslint.config(
     },
   },
   {
+    // A sub-folder of the domain may reach its parent, and still nothing outside the domain.
+    files: ['src/domain/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['../../*', 'yjs', 'y-*', 'preact', 'preact/*'], message: 'The domain core imports nothing of ours but itself, and no I/O.' },
+      ] }],
+    },
+  },
+  {
     files: ['src/records/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [

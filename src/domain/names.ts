@@ -26,3 +26,9 @@ export function isNormalizedName(value: string, maxLength: number): boolean {
   const result = normalizeName(value, maxLength);
   return result.ok && result.value === value;
 }
+
+/** A note a member may leave empty: blank is fine, anything else must be a valid name. */
+export function normalizeOptional(input: string, maxLength: number): NameResult {
+  const result = normalizeName(input, maxLength);
+  return !result.ok && result.problem === 'empty' ? { ok: true, value: '' } : result;
+}

@@ -17,6 +17,7 @@ export const coreEn = {
   'nav.invite': 'Invite',
   'nav.scan': 'Exchange',
   'nav.board': 'Board',
+  'nav.tools': 'Tools',
   'nav.me': 'My code',
   'nav.settings': 'Settings',
 

@@ -20,6 +20,7 @@ export const coreEs: Translation<typeof coreEn> = {
   'nav.invite': 'Invitar',
   'nav.scan': 'Intercambio',
   'nav.board': 'Tablón',
+  'nav.tools': 'Herramientas',
   'nav.me': 'Mi código',
   'nav.settings': 'Ajustes',
 

@@ -16,13 +16,17 @@ export const exchangeEn = {
   'exchange.conflict.extra.other': 'Your confirmation of {author}’s workshop of {hours} of {skill} on {date} does not count: its {count} places were already taken by {counted}.',
 
   'exchange.scanner.title': 'Scan a code',
-  'exchange.scanner.lead': 'Scan the other person’s exchange code, a receipt for one of your codes, or a member’s code.',
+  'exchange.scanner.lead': 'Scan the other person’s exchange code, a receipt for one of your codes, a member’s code, a tool’s handoff code or a tool’s label.',
   'exchange.scanner.again': 'Scan another code',
   'exchange.scanner.joinRequest': 'This is a join request. To let someone into the circle, scan it in Invite.',
   'exchange.scanner.toInvite': 'Go to Invite',
   'exchange.scanner.welcome': 'This is a welcome code. It is for the newcomer’s phone, in “Join a circle”.',
   'exchange.scanner.otherKind': 'This Tally code is not something this screen can open.',
   'exchange.scanner.memberOtherCircle': 'This member’s code belongs to another circle.',
+  'exchange.scanner.toolOffer': 'This handoff code cannot be read. Ask the holder to show it again.',
+  'exchange.scanner.toolReceiptSaved': 'Handed over: both phones now show the tool with its new holder.',
+  'exchange.scanner.toolReceiptRefused': 'This handoff receipt is not for a tool you handed over in this circle.',
+  'exchange.scanner.otherLink': 'This link is not a label of this Tally.',
   'exchange.completed.saved': 'The exchange is complete and saved on this phone.',
 
   'exchange.review.theyHelpedYou': '{name} helped you',

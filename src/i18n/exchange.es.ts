@@ -19,13 +19,17 @@ export const exchangeEs: Translation<typeof exchangeEn> = {
   'exchange.conflict.extra.other': 'Tu confirmación del taller de {author} de {hours} de {skill} del {date} no cuenta: sus {count} plazas ya las habían ocupado {counted}.',
 
   'exchange.scanner.title': 'Escanear un código',
-  'exchange.scanner.lead': 'Escanea el código de intercambio de la otra persona, el recibo de uno de tus códigos o el código de un miembro.',
+  'exchange.scanner.lead': 'Escanea el código de intercambio de la otra persona, un recibo de uno de tus códigos, el código de un miembro, el código de entrega de una herramienta o su etiqueta.',
   'exchange.scanner.again': 'Escanear otro código',
   'exchange.scanner.joinRequest': 'Es una solicitud para unirse. Para dejar entrar a alguien en el círculo, escanéala en Invitar.',
   'exchange.scanner.toInvite': 'Ir a Invitar',
   'exchange.scanner.welcome': 'Es un código de bienvenida. Lo tiene que escanear el teléfono de la persona nueva, en «Unirme a un círculo».',
   'exchange.scanner.otherKind': 'Este código de Tally no es algo que esta pantalla pueda abrir.',
   'exchange.scanner.memberOtherCircle': 'El código de este miembro es de otro círculo.',
+  'exchange.scanner.toolOffer': 'No se puede leer este código de entrega. Pide a quien tiene la herramienta que lo muestre otra vez.',
+  'exchange.scanner.toolReceiptSaved': 'Entregada: los dos teléfonos muestran ya la herramienta con quien la tiene ahora.',
+  'exchange.scanner.toolReceiptRefused': 'Este recibo de entrega no es de una herramienta que hayas entregado en este círculo.',
+  'exchange.scanner.otherLink': 'Este enlace no es una etiqueta de este Tally.',
   'exchange.completed.saved': 'El intercambio está completo y guardado en este teléfono.',
 
   'exchange.review.theyHelpedYou': '{name} te ha ayudado',

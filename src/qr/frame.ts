@@ -27,6 +27,8 @@ export const CodeKind = {
   StateVector: 7,
   PairOffer: 8,
   PairAnswer: 9,
+  ToolHandoffOffer: 10,
+  ToolHandoffReceipt: 11,
 } as const;
 
 /** Far above anything a phone camera reads; bounds the work a pasted text can cause. */

@@ -1,11 +1,4 @@
-/**
- * What this folder needs from the rest of the domain, gathered in one place.
- * The lint rule that keeps the domain from importing outside itself matches
- * '../*', which also catches a sub-folder of the domain reaching its own
- * parent; these lines are the only ones here that do, and they stay inside
- * src/domain.
- */
-/* eslint-disable no-restricted-imports */
+/** What this folder needs from the rest of the domain, gathered in one place. */
 export { compareEvents } from '../events';
 export type { CircleEvent, EventMeta, MemberKey, RecordId } from '../events';
 export { wasMemberAt } from '../circle';
@@ -30,12 +23,11 @@ export type {
   ToolStatusMarked,
   TutorialWritten,
 } from '../tool-events';
-/* eslint-enable no-restricted-imports */
 
-import { compareEvents } from '../events'; // eslint-disable-line no-restricted-imports
-import { wasMemberAt } from '../circle'; // eslint-disable-line no-restricted-imports
-import type { CircleState } from '../circle'; // eslint-disable-line no-restricted-imports
-import type { EventMeta, RecordId } from '../events'; // eslint-disable-line no-restricted-imports
+import { compareEvents } from '../events';
+import { wasMemberAt } from '../circle';
+import type { CircleState } from '../circle';
+import type { EventMeta, RecordId } from '../events';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;

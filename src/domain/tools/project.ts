@@ -162,6 +162,7 @@ export function projectTools(events: readonly CircleEvent[], membership: CircleS
       photo: registration.photo,
       registeredBy: registration.author,
       registeredAt: registration.at,
+      registeredArea: registration.area,
       holder: last?.to ?? registration.author,
       heldSince: last?.at ?? registration.at,
       custodyRole,

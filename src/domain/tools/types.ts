@@ -115,6 +115,8 @@ export interface ToolState {
   readonly photo: Uint8Array | null;
   readonly registeredBy: MemberKey;
   readonly registeredAt: number;
+  /** Where the tool started, before any handoff moved it. */
+  readonly registeredArea: RecordId | null;
   readonly holder: MemberKey;
   /** The `at` of the handoff that gave the holder the tool (the receiver's clock), or the registration's. */
   readonly heldSince: number;

@@ -51,13 +51,6 @@ export function parseAreaNamed(envelope: Envelope): AreaNamed | undefined {
 
 const enum Label { Label = 0, Tool = 1 }
 
-/** A new label's id: 16 random bytes as unpadded base64url, for printing on a blank label. */
-export function newLabelId(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
-  const bytes = random(LABEL_BYTES);
-  if (bytes.length !== LABEL_BYTES) throw new RangeError('a label is 16 bytes');
-  return toBase64Url(bytes);
-}
-
 export function labelClaimedBody(label: string, tool: RecordId): Map<number, CborValue> {
   const bytes = fromBase64Url(label);
   if (bytes === null || bytes.length !== LABEL_BYTES) throw new RangeError('not a label id');

@@ -2,6 +2,10 @@ import { useState } from 'preact/hooks';
 import { acceptReceipt } from '../../app/exchange';
 import type { DraftReview } from '../../app/exchange';
 import { readMemberIdentityCode } from '../../app/codes';
+import { appBaseOf, readDeepLink } from '../../app/deep-links';
+import { acceptHandoffReceipt } from '../../app/handoff';
+import { parseHandoffOffer } from '../../records/kinds/tool-handoff';
+import { leaveScannedOffer } from '../tools/scanned-offer';
 import { bytesEqual, toBase64Url } from '../../records/bytes';
 import { CodeKind, decodeFrame } from '../../qr/frame';
 import { requestPersistentStorage } from '../../pwa/persist';
@@ -44,7 +48,7 @@ export function Scan() {
 
   const onCode = async (text: string): Promise<string | null> => {
     const frame = decodeFrame(text);
-    if (!frame.ok) return t(codeProblemKey(frame.error));
+    if (!frame.ok) return openLink(text) ?? t(codeProblemKey(frame.error));
     switch (frame.value.kind) {
       case CodeKind.ExchangeDraft: {
         const review = reviewNow(store, text);
@@ -74,9 +78,33 @@ export function Scan() {
       }
       case CodeKind.Welcome:
         return t('exchange.scanner.welcome');
+      case CodeKind.ToolHandoffOffer: {
+        // The tool's own page reviews the handoff, with the tool in view.
+        const offer = parseHandoffOffer(frame.value.body);
+        if (!offer.ok) return t('exchange.scanner.toolOffer');
+        leaveScannedOffer(offer.value.tool, text);
+        navigate({ name: 'tool', id: offer.value.tool });
+        return null;
+      }
+      case CodeKind.ToolHandoffReceipt: {
+        const accepted = await acceptHandoffReceipt(circle, text);
+        if (!accepted.ok) return t('exchange.scanner.toolReceiptRefused');
+        store.notify({ tone: 'success', message: t('exchange.scanner.toolReceiptSaved') });
+        navigate({ name: 'tool', id: accepted.value });
+        return null;
+      }
       default:
         return t('exchange.scanner.otherKind');
     }
+  };
+
+  /** A tool's printed label read by this scanner rather than the phone's own camera app. */
+  const openLink = (text: string): string | null => {
+    if (!/^https?:/i.test(text)) return null;
+    const link = readDeepLink(text, appBaseOf(location));
+    if (link === null) return t('exchange.scanner.otherLink');
+    navigate(link.kind === 'tool' ? { name: 'tool', id: link.id } : { name: 'label', id: link.id });
+    return null;
   };
 
   return (

@@ -28,8 +28,14 @@ const ListingDetail = lazyScreen(() => import('../board/ListingDetail').then((m)
 const Statement = lazyScreen(() => import('../ledger/Statement').then((m) => m.Statement), { area: 'ledger' });
 const CycleScreen = lazyScreen(() => import('../ledger/CycleScreen').then((m) => m.CycleScreen), { area: 'ledger' });
 const SyncScreen = lazyScreen(() => import('../sync/SyncScreen').then((m) => m.SyncScreen), { area: 'sync' });
+const ToolsScreen = lazyScreen(() => import('../tools/ToolsScreen').then((m) => m.ToolsScreen), { area: 'tools' });
+const ToolPage = lazyScreen(() => import('../tools/ToolPage').then((m) => m.ToolPage), { area: 'tools' });
+const RegisterTool = lazyScreen(() => import('../tools/RegisterTool').then((m) => m.RegisterTool), { area: 'tools' });
+const LabelScreen = lazyScreen(() => import('../tools/LabelScreen').then((m) => m.LabelScreen), { area: 'tools' });
+const AreasScreen = lazyScreen(() => import('../tools/AreasScreen').then((m) => m.AreasScreen), { area: 'tools' });
+const CaretakersScreen = lazyScreen(() => import('../tools/CaretakersScreen').then((m) => m.CaretakersScreen), { area: 'tools' });
 const CircleSettings = lazyScreen(() => import('../ledger/CircleSettings').then((m) => m.CircleSettings), { area: 'ledger' });
-const LabelSheet = lazyScreen(() => import('../tools/LabelSheet').then((m) => m.LabelSheetScreen), { area: 'labels' });
+const LabelSheet = lazyScreen(() => import('../tools/ToolLabelSheet').then((m) => m.ToolLabelSheet), { area: 'labels' });
 
 export function App({ store }: { readonly store: AppStore }) {
   return (
@@ -42,6 +48,7 @@ export function App({ store }: { readonly store: AppStore }) {
 /** Screens that need an open circle; without one, the start screen shows instead. */
 const CIRCLE_SCREENS = new Set<Route['name']>([
   'home', 'members', 'member', 'invite', 'me', 'exchange', 'draft', 'scan', 'statement', 'cycle', 'board', 'post', 'listing', 'circle-settings', 'sync',
+  'tools', 'tool', 'tool-new', 'label', 'labels', 'areas', 'caretakers',
 ]);
 
 function Shell() {
@@ -137,14 +144,20 @@ function renderRoute(route: Route) {
       return <CircleSettings />;
     case 'sync':
       return <SyncScreen />;
+    case 'tools':
+      return <ToolsScreen />;
+    case 'tool':
+      return <ToolPage key={route.id} toolId={route.id} />;
+    case 'tool-new':
+      return <RegisterTool label={route.label ?? null} />;
+    case 'label':
+      return <LabelScreen labelId={route.id} />;
+    case 'areas':
+      return <AreasScreen />;
+    case 'caretakers':
+      return <CaretakersScreen />;
     case 'labels':
       return <LabelSheet tool={route.tool} />;
-    case 'tools':
-    case 'tool':
-    case 'tool-new':
-    case 'label':
-    case 'areas':
-    case 'caretakers':
     case 'not-found':
       return <NotFound />;
   }
@@ -166,6 +179,7 @@ const TABS = [
   { route: { name: 'home' }, key: 'nav.home', matches: ['home', 'cycle', 'statement'] },
   { route: { name: 'scan' }, key: 'nav.scan', matches: ['scan', 'exchange', 'draft'] },
   { route: { name: 'board' }, key: 'nav.board', matches: ['board', 'post', 'listing'] },
+  { route: { name: 'tools' }, key: 'nav.tools', matches: ['tools', 'tool', 'tool-new', 'label', 'labels', 'areas', 'caretakers'] },
   { route: { name: 'members' }, key: 'nav.members', matches: ['members', 'member', 'invite', 'me'] },
   { route: { name: 'settings' }, key: 'nav.settings', matches: ['settings', 'circle-settings', 'diagnostics'] },
 ] as const;

@@ -1,0 +1,126 @@
+// Two phones and no network: a tool is handed over by two scans, the holder's
+// offer into the receiver's camera and the receipt back into the holder's.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible } from './lib/axe';
+import { blankCamera, createCircle } from './lib/app';
+import { collectPageErrors, launchBrowser } from './lib/browser';
+import type { LaunchedBrowser } from './lib/browser';
+import { alterSignedContent, carryRecords, coverCamera, inviteByScanning, pasteCode, reopenCamera, shownCodeText, showCodeTo, validRecordCount } from './lib/exchange';
+import { switchLanguage } from './lib/ledger';
+
+const baseUrl = inject('baseUrl');
+const scratch = mkdtempSync(join(process.env['TALLY_E2E_TMPDIR'] ?? tmpdir(), 'tools-'));
+const browsers: LaunchedBrowser[] = [];
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+});
+
+async function holderShown(page: Page): Promise<string> {
+  const holder = page.getByTestId('tool-holder');
+  await holder.waitFor({ timeout: 30_000 });
+  return (await holder.textContent()) ?? '';
+}
+
+describe('handing a tool over face to face', () => {
+  test('the holder shows a code, the receiver checks and countersigns, the holder scans the receipt: both show the new holder', { timeout: 300_000 }, async () => {
+    const anaCamera = await blankCamera(scratch, 'ana');
+    const luisCamera = await blankCamera(scratch, 'luis');
+    const anaBrowser = await launchBrowser({ cameraFile: anaCamera });
+    const luisBrowser = await launchBrowser({ cameraFile: luisCamera });
+    browsers.push(anaBrowser, luisBrowser);
+    const ana = await anaBrowser.newPage();
+    const luis = await luisBrowser.newPage();
+    const errors = [...collectPageErrors(ana), ...collectPageErrors(luis)];
+
+    await createCircle(ana, baseUrl, 'Calle Sol', 'Ana');
+    await inviteByScanning({ baseUrl, member: ana, memberCamera: anaCamera, newcomer: luis, newcomerCamera: luisCamera }, 'Luis');
+
+    // Ana adds her drill to the library; a bad loan period is answered in place.
+    await ana.goto(`${baseUrl}/#/tools`);
+    await ana.getByRole('heading', { level: 1, name: 'Tool library' }).waitFor();
+    await expectAccessible(ana, 'tool library, empty');
+    await ana.getByRole('link', { name: 'Add a tool' }).click();
+    await ana.getByRole('heading', { level: 1, name: 'Add a tool' }).waitFor();
+    await ana.getByLabel('Name', { exact: true }).fill('Cordless drill');
+    await ana.getByLabel('Category').selectOption({ label: 'Power tools' });
+    await ana.getByLabel('Accessories checklist, one per line').fill('Case\nCharger\nTwo bits');
+    await ana.getByLabel('Loan period in days').fill('0');
+    await ana.getByRole('button', { name: 'Add the tool' }).click();
+    await ana.getByText('The loan period must be from 1 to 365 days.').waitFor();
+    await expectAccessible(ana, 'add a tool, with an error');
+    await ana.getByLabel('Loan period in days').fill('7');
+    await ana.getByRole('button', { name: 'Add the tool' }).click();
+    await ana.getByRole('heading', { level: 1, name: 'Cordless drill' }).waitFor();
+    expect(await holderShown(ana)).toContain('you');
+    await expect(ana.getByTestId('tool-status').textContent()).resolves.toBe('Available');
+    await expectAccessible(ana, 'tool page');
+    const toolUrl = ana.url();
+
+    // Luis's phone learns of the tool as a sync would bring it.
+    await carryRecords(ana, luis);
+    const luisRecords = await validRecordCount(luis, baseUrl);
+
+    // Ana shows the handoff code; an altered copy of it is refused and stores nothing.
+    await ana.goto(toolUrl);
+    await ana.getByRole('button', { name: 'Hand over' }).click();
+    const offer = await shownCodeText(ana);
+    await expectAccessible(ana, 'handoff code');
+    await luis.goto(`${baseUrl}/#/scan`);
+    await pasteCode(luis, alterSignedContent(offer));
+    await luis.getByText('This handoff code cannot be read. Ask the holder to show it again.').waitFor();
+    await expect(validRecordCount(luis, baseUrl)).resolves.toBe(luisRecords);
+
+    // Luis scans it with his camera on the Scan tab: the tool's page opens with the checklist.
+    await showCodeTo(ana, luisCamera);
+    await luis.goto(`${baseUrl}/#/scan`);
+    await luis.getByRole('heading', { name: 'Check the tool before you countersign' }).waitFor({ timeout: 30_000 });
+    await luis.getByText('Ana hands you Cordless drill.').waitFor();
+    await expectAccessible(luis, 'handoff review');
+    await luis.getByRole('checkbox', { name: 'Charger' }).uncheck();
+    await luis.getByRole('radio', { name: 'Worn' }).check();
+    await luis.getByText('Something is missing or damaged: the caretakers will see this handoff.').waitFor();
+    await luis.getByRole('button', { name: 'Countersign and take it' }).click();
+    await luis.getByRole('heading', { name: 'Show this receipt to Ana' }).waitFor();
+    await expectAccessible(luis, 'handoff receipt');
+    await coverCamera(luisCamera);
+
+    // Ana scans the receipt on her Scan tab: her phone moves the tool too.
+    await showCodeTo(luis, anaCamera);
+    await ana.goto(`${baseUrl}/#/scan`);
+    await ana.getByRole('heading', { level: 1, name: 'Cordless drill' }).waitFor({ timeout: 30_000 });
+    expect(await holderShown(ana)).toContain('Luis');
+    await expect(ana.getByTestId('tool-status').textContent()).resolves.toBe('On loan');
+    await expect(ana.getByTestId('tool-custody').textContent()).resolves.toContain('Ana → Luis');
+    await expect(ana.getByTestId('tool-custody').textContent()).resolves.toContain('something missing');
+    await coverCamera(anaCamera);
+
+    // Luis's phone shows him as the holder, after a reload too.
+    await luis.goto(toolUrl);
+    await reopenCamera(luis);
+    expect(await holderShown(luis)).toContain('you');
+    await expect(luis.getByTestId('tool-standing').textContent()).resolves.toContain('held 0 days, 0 waiting');
+    await expect(validRecordCount(luis, baseUrl)).resolves.toBe(luisRecords + 1);
+    await expect(validRecordCount(ana, baseUrl)).resolves.toBe(luisRecords + 1);
+
+    // The old offer again, after the handoff: nothing new is stored, the receipt shows again.
+    await luis.goto(`${baseUrl}/#/scan`);
+    await pasteCode(luis, offer);
+    await luis.getByText('You already took it with this code. Here is the receipt again.').waitFor({ timeout: 30_000 });
+    await expect(validRecordCount(luis, baseUrl)).resolves.toBe(luisRecords + 1);
+
+    // The tool's page and the library in Spanish.
+    await switchLanguage(luis, baseUrl, 'es');
+    await luis.goto(toolUrl);
+    await luis.getByRole('heading', { level: 1, name: 'Cordless drill' }).waitFor();
+    await luis.getByText('Registro de mantenimiento').waitFor();
+    await expectAccessible(luis, 'tool page in Spanish');
+    await luis.goto(`${baseUrl}/#/tools`);
+    await luis.getByRole('heading', { level: 1, name: 'Biblioteca de herramientas' }).waitFor();
+    await expectAccessible(luis, 'tool library in Spanish');
+    expect(errors).toEqual([]);
+  });
+});
