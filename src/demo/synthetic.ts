@@ -42,7 +42,7 @@ export const DEMO_OPTIONS: SyntheticOptions = {
   days: 3 * 365,
   profileChanges: 40,
   ledger: { exchanges: 1800, listings: 500 },
-  tools: { tools: 300, handoffsPerYear: 5.5 },
+  tools: { tools: 300, handoffsPerYear: 1 },
 };
 
 export interface SyntheticMember {

@@ -77,6 +77,7 @@ describe('handing a tool over face to face', () => {
     // Luis scans it with his camera on the Scan tab: the tool's page opens with the checklist.
     await showCodeTo(ana, luisCamera);
     await luis.goto(`${baseUrl}/#/scan`);
+    await reopenCamera(luis);
     await luis.getByRole('heading', { name: 'Check the tool before you countersign' }).waitFor({ timeout: 30_000 });
     await luis.getByText('Ana hands you Cordless drill.').waitFor();
     await expectAccessible(luis, 'handoff review');
@@ -91,6 +92,7 @@ describe('handing a tool over face to face', () => {
     // Ana scans the receipt on her Scan tab: her phone moves the tool too.
     await showCodeTo(luis, anaCamera);
     await ana.goto(`${baseUrl}/#/scan`);
+    await reopenCamera(ana);
     await ana.getByRole('heading', { level: 1, name: 'Cordless drill' }).waitFor({ timeout: 30_000 });
     expect(await holderShown(ana)).toContain('Luis');
     await expect(ana.getByTestId('tool-status').textContent()).resolves.toBe('On loan');

@@ -20,7 +20,15 @@ type Step =
   | { readonly name: 'receipt'; readonly code: string; readonly again: boolean; readonly holder: MemberKey };
 
 /** The receiver's side: scan the holder's code, check the tool, countersign, and show the receipt back. */
-export function ReceiveTool({ tool, initialCode }: { readonly tool: ToolState; readonly initialCode: string | null }) {
+export interface ReceiveToolProps {
+  readonly tool: ToolState;
+  /** A handoff code scanned elsewhere, to review at once. */
+  readonly initialCode: string | null;
+  /** Whether a receipt is on screen, so the page keeps this panel while the tool changes hands. */
+  readonly onReceipt: (showing: boolean) => void;
+}
+
+export function ReceiveTool({ tool, initialCode, onReceipt }: ReceiveToolProps) {
   const { t } = useT();
   const store = useAppStore();
   const { circle, view } = useAppState();
@@ -49,7 +57,12 @@ export function ReceiveTool({ tool, initialCode }: { readonly tool: ToolState; r
   const onConfirmed = (receipt: string, holder: MemberKey): void => {
     store.notify({ tone: 'success', message: t('tools.receive.saved') });
     void requestPersistentStorage();
+    onReceipt(true);
     setStep({ name: 'receipt', code: receipt, again: false, holder });
+  };
+  const done = (): void => {
+    onReceipt(false);
+    setStep({ name: 'idle' });
   };
 
   return (
@@ -72,7 +85,7 @@ export function ReceiveTool({ tool, initialCode }: { readonly tool: ToolState; r
           <h3>{t('tools.receive.receipt', { name: memberName(view.membership, step.holder, t) })}</h3>
           {step.again && <p class="exchange-note">{t('tools.receive.again')}</p>}
           <ShowCode text={step.code} label={t('tools.receive.receiptLabel', { name: tool.name })} />
-          <button type="button" class="button button-primary" onClick={() => setStep({ name: 'idle' })}>
+          <button type="button" class="button button-primary" onClick={done}>
             {t('tools.receive.done')}
           </button>
         </>

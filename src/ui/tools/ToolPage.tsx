@@ -22,6 +22,8 @@ export function ToolPage({ toolId }: { readonly toolId: string }) {
   const now = useNow();
   // An offer scanned on the Scan tab arrives here, to be reviewed on the tool's own page.
   const [scanned] = useState(() => takeScannedOffer(toolId));
+  // The receiver's receipt stays up after the tool becomes theirs: the giver has yet to scan it.
+  const [showingReceipt, setShowingReceipt] = useState(scanned !== null);
   if (circle === null || view === null || tools === null) return null;
   const tool = tools.state.tools.get(toolId);
   if (tool === undefined) {
@@ -56,7 +58,8 @@ export function ToolPage({ toolId }: { readonly toolId: string }) {
         </div>
       )}
       <ToolDetails tool={tool} tools={tools.state} now={now} />
-      {holds ? <HandOver tool={tool} /> : <ReceiveTool tool={tool} initialCode={scanned} />}
+      {(!holds || showingReceipt) && <ReceiveTool tool={tool} initialCode={scanned} onReceipt={setShowingReceipt} />}
+      {holds && !showingReceipt && <HandOver tool={tool} />}
       <QueuePanel tool={tool} tools={tools.state} now={now} />
       <CarePanel tool={tool} />
       <MaintenanceLog tool={tool} tools={tools.state} />
