@@ -37,11 +37,12 @@ export function offerProblem(tools: ToolsView, me: MemberKey, toolId: string): O
   const tool = tools.state.tools.get(toolId);
   if (tool === undefined) return 'unknown-tool';
   if (tool.status === 'retired') return 'retired';
+  if (tool.status === 'missing') return 'missing';
   if (tool.holder !== me) return 'not-the-holder';
   return null;
 }
 
-/** The holder's code. A missing tool that turns up in its holder's hands can be handed on: that is how it is found. */
+/** The holder's code. A tool reported missing must be marked found first, so that the log says where it turned up. */
 export function handoffOfferCode(circle: OpenCircle, tools: ToolsView, toolId: string, deps: AppDeps): Result<string, OfferProblem> {
   const problem = offerProblem(tools, circle.membership.memberKey, toolId);
   const tool = tools.state.tools.get(toolId);
@@ -98,6 +99,7 @@ export function reviewHandoffCode(text: string, context: HandoffContext): Result
   const earlier = earlierCountersignature(context, offer.id);
   if (earlier !== null) return ok({ offer, tool, alreadyConfirmed: earlier, loanLimitReached: false });
   if (tool.status === 'retired') return err('retired');
+  if (tool.status === 'missing') return err('missing');
   if (tool.holder !== offer.holder) return err('not-the-holder');
   if (tool.head !== offer.after) return err('already-handed');
   return ok({ offer, tool, alreadyConfirmed: null, loanLimitReached: !canTakeOnLoan(tools.state, me) });

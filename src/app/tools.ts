@@ -21,7 +21,7 @@ import {
   toolStatusBody,
 } from '../records/kinds/tool-care';
 import { isNormalizedText, normalizeText } from '../records/kinds/tool-fields';
-import { MAX_AREA_NAME, areaNamedBody, caretakerVolunteerBody, labelClaimedBody, toolsSettingsBody, TOOLS_SETTINGS_LIMITS } from '../records/kinds/tool-circle';
+import { MAX_AREA_NAME, areaNamedBody, caretakerVolunteerBody, labelClaimedBody, toolsSettingsBody, TOOLS_SETTINGS_LIMITS, TUTORIAL_LIMITS, tutorialWrittenBody } from '../records/kinds/tool-circle';
 import { err, ok } from '../records/result';
 import type { Result } from '../records/result';
 import type { ToolsView } from './tools-view';
@@ -170,4 +170,26 @@ export async function setToolRules(circle: OpenCircle, maxHeld: number, holdHour
   if (!Number.isInteger(holdHours) || holdHours < limits.holdHoursMin || holdHours > limits.holdHoursMax) return err('hold-hours');
   await signAndStore(circle, 'tools.settings', toolsSettingsBody({ maxHeld, holdHours }), deps);
   return ok(undefined);
+}
+
+export interface TutorialInput {
+  /** The version being edited, or null for a new tutorial. */
+  readonly replaces: RecordId | null;
+  readonly tools: readonly RecordId[];
+  readonly title: string;
+  readonly text: string;
+}
+
+export type TutorialProblem = 'title' | 'text' | 'tools';
+
+/** A repair tutorial, or a new version of one: every version is kept, the latest shows. */
+export async function writeTutorial(circle: OpenCircle, tools: ToolsView, input: TutorialInput, deps: AppDeps): Promise<Result<RecordId, TutorialProblem>> {
+  const title = normalizeName(input.title, TUTORIAL_LIMITS.titleChars);
+  if (!title.ok) return err('title');
+  const text = normalizeText(input.text);
+  if (!isNormalizedText(text, TUTORIAL_LIMITS.textChars, TUTORIAL_LIMITS.textBytes)) return err('text');
+  const linked = [...new Set(input.tools)];
+  if (linked.length > TUTORIAL_LIMITS.tools || linked.some((id) => !tools.state.tools.has(id))) return err('tools');
+  const body = tutorialWrittenBody({ replaces: input.replaces, tools: linked, title: title.value, text });
+  return ok((await signAndStore(circle, 'tutorial.written', body, deps)).id);
 }

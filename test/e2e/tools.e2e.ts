@@ -11,6 +11,7 @@ import { collectPageErrors, launchBrowser } from './lib/browser';
 import type { LaunchedBrowser } from './lib/browser';
 import { alterSignedContent, carryRecords, coverCamera, inviteByScanning, pasteCode, reopenCamera, shownCodeText, showCodeTo, validRecordCount } from './lib/exchange';
 import { switchLanguage } from './lib/ledger';
+import { PNG } from 'pngjs';
 
 const baseUrl = inject('baseUrl');
 const scratch = mkdtempSync(join(process.env['TALLY_E2E_TMPDIR'] ?? tmpdir(), 'tools-'));
@@ -18,6 +19,23 @@ const browsers: LaunchedBrowser[] = [];
 afterAll(async () => {
   await Promise.all(browsers.map((b) => b.close()));
 });
+
+async function choosePhoto(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /^Choose (a|another) photo$/ }).click();
+  await (await chooser).setFiles(file);
+}
+
+/** A picture full of noise, which compresses badly: the thumbnail has to step down to fit. */
+function noisyPng(width: number, height: number): Buffer {
+  const png = new PNG({ width, height });
+  let seed = 7;
+  for (let i = 0; i < png.data.length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    png.data[i] = i % 4 === 3 ? 255 : seed >> 23;
+  }
+  return PNG.sync.write(png);
+}
 
 async function holderShown(page: Page): Promise<string> {
   const holder = page.getByTestId('tool-holder');
@@ -48,6 +66,11 @@ describe('handing a tool over face to face', () => {
     await ana.getByLabel('Name', { exact: true }).fill('Cordless drill');
     await ana.getByLabel('Category').selectOption({ label: 'Power tools' });
     await ana.getByLabel('Accessories checklist, one per line').fill('Case\nCharger\nTwo bits');
+    // A file that only pretends to be a photo is refused; a large noisy picture becomes a small thumbnail.
+    await choosePhoto(ana, { name: 'drill.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('%PDF-1.4 not a picture at all') });
+    await ana.getByText('That file is not a photo. Choose a JPEG, PNG or WebP picture.').waitFor();
+    await choosePhoto(ana, { name: 'drill.png', mimeType: 'image/png', buffer: noisyPng(1600, 1200) });
+    await ana.getByRole('img', { name: 'Preview of the photo' }).waitFor({ timeout: 30_000 });
     await ana.getByLabel('Loan period in days').fill('0');
     await ana.getByRole('button', { name: 'Add the tool' }).click();
     await ana.getByText('The loan period must be from 1 to 365 days.').waitFor();
@@ -57,6 +80,16 @@ describe('handing a tool over face to face', () => {
     await ana.getByRole('heading', { level: 1, name: 'Cordless drill' }).waitFor();
     expect(await holderShown(ana)).toContain('you');
     await expect(ana.getByTestId('tool-status').textContent()).resolves.toBe('Available');
+    const photo = ana.getByRole('img', { name: 'Photo of Cordless drill' });
+    await photo.waitFor();
+    const shown = await photo.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      const bytes = (await (await fetch(img.src)).arrayBuffer()).byteLength;
+      return { width: img.naturalWidth, height: img.naturalHeight, bytes };
+    });
+    expect(Math.max(shown.width, shown.height)).toBeLessThanOrEqual(320);
+    expect(shown.width).toBeGreaterThan(0);
+    expect(shown.bytes).toBeLessThanOrEqual(30 * 1024);
     await expectAccessible(ana, 'tool page');
     const toolUrl = ana.url();
 

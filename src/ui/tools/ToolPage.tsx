@@ -11,6 +11,7 @@ import { QueuePanel } from './QueuePanel';
 import { ReceiveTool } from './ReceiveTool';
 import { takeScannedOffer } from './scanned-offer';
 import { ToolDetails } from './ToolDetails';
+import { Tutorials } from './Tutorials';
 import { useToolsView } from './use-tools';
 import './tools.css';
 
@@ -63,6 +64,7 @@ export function ToolPage({ toolId }: { readonly toolId: string }) {
       <QueuePanel tool={tool} tools={tools.state} now={now} />
       <CarePanel tool={tool} />
       <MaintenanceLog tool={tool} tools={tools.state} />
+      <Tutorials tool={tool} />
       <p>
         <a class="button" href={hrefFor({ name: 'labels', tool: tool.id })}>
           {t('tools.page.labels')}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptHandoffReceipt, checkHandoffInput, confirmHandoff, handoffOfferCode, reviewHandoffCode } from '../../../src/app/handoff';
 import type { HandoffInput } from '../../../src/app/handoff';
-import { claimLabel, markToolStatus, registerTool, requestTool, setToolRules } from '../../../src/app/tools';
+import { claimLabel, markToolStatus, registerTool, requestTool, setToolRules, writeTutorial } from '../../../src/app/tools';
 import { toolsViewOf } from '../../../src/app/tools-view';
 import type { ToolsView } from '../../../src/app/tools-view';
 import type { ToolFields } from '../../../src/records/kinds/tool-registered';
@@ -146,13 +146,19 @@ describe('handing a tool over face to face', () => {
     expect(await review(carmen, code)).toEqual({ ok: false, error: 'not-the-holder' });
   });
 
-  it('refuses a retired tool, and lets a missing tool be handed on by whoever holds it', async () => {
+  it('refuses a tool reported missing until it is found, and a retired tool for good', async () => {
     const { ana, bilal } = await circleOfThree();
     const drill = await drillOf(ana);
     const code = await offerBy(ana, drill);
     expect((await markToolStatus(ana.circle, await tools(ana), drill, 'missing', 'not in the shed', ana.deps)).ok).toBe(true);
     await sync(ana, bilal);
+    expect(await review(bilal, code)).toEqual({ ok: false, error: 'missing' });
+    expect(handoffOfferCode(ana.circle, await tools(ana), drill, ana.deps)).toEqual({ ok: false, error: 'missing' });
+    ana.deps.advance(1000);
+    await markToolStatus(ana.circle, await tools(ana), drill, 'found', 'in the shed after all', ana.deps);
+    await sync(ana, bilal);
     expect((await review(bilal, code)).ok).toBe(true);
+    ana.deps.advance(1000);
     await markToolStatus(ana.circle, await tools(ana), drill, 'retired', '', ana.deps);
     await sync(ana, bilal);
     expect(await review(bilal, code)).toEqual({ ok: false, error: 'retired' });
@@ -200,6 +206,25 @@ describe('handing a tool over face to face', () => {
       const records = phone.circle.replica.doc.getMap('records');
       expect(records.has(byBilal.recordId) && records.has(byCarmen.recordId)).toBe(true);
     }
+  });
+});
+
+describe('repair tutorials', () => {
+  it('keeps every version and shows the latest; refuses an empty text and unknown tools', async () => {
+    const ana = await foundingPhone('Ana', 21);
+    const drill = await drillOf(ana);
+    const first = await writeTutorial(ana.circle, await tools(ana), { replaces: null, tools: [drill], title: 'New brushes', text: 'Open the case.\nSwap the brushes.' }, ana.deps);
+    if (!first.ok) throw new Error(first.error);
+    ana.deps.advance(1000);
+    const edit = await writeTutorial(ana.circle, await tools(ana), { replaces: first.value, tools: [drill], title: 'New brushes', text: 'Unplug it first.\nOpen the case.' }, ana.deps);
+    expect(edit.ok).toBe(true);
+    const tutorial = (await tools(ana)).state.tutorials.get(first.value);
+    expect(tutorial?.text).toBe('Unplug it first.\nOpen the case.');
+    expect(tutorial?.versions).toHaveLength(2);
+    const before = recordCount(ana);
+    expect(await writeTutorial(ana.circle, await tools(ana), { replaces: null, tools: [drill], title: 'Empty', text: '  \n ' }, ana.deps)).toEqual({ ok: false, error: 'text' });
+    expect(await writeTutorial(ana.circle, await tools(ana), { replaces: null, tools: ['x'.repeat(43)], title: 'Lost', text: 'Steps' }, ana.deps)).toEqual({ ok: false, error: 'tools' });
+    expect(recordCount(ana)).toBe(before);
   });
 });
 
