@@ -32,6 +32,8 @@ async function runAll() {
 const files = readdirSync('bench').sort();
 const browserBenches = files.filter((name) => name.endsWith('.browser.bench.ts'));
 const nodeBenches = files.filter((name) => name.endsWith('.bench.ts') && !browserBenches.includes(name));
+// `npm run bench -- sync startup` runs only the benches whose file names contain one of the words.
+const only = process.argv.slice(2);
 const plan = [
   { file: 'bench/bundle.mjs', command: process.execPath, args: ['bench/bundle.mjs'] },
   ...[...nodeBenches, ...browserBenches].map((name) => ({
@@ -39,7 +41,7 @@ const plan = [
     command: 'npx',
     args: ['--no', 'tsx', `bench/${name}`],
   })),
-];
+].filter((step) => only.length === 0 || only.some((word) => step.file.includes(word)));
 
 let current;
 // The bench runs in its own process group so a timeout can stop all of it;

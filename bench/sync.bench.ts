@@ -20,7 +20,7 @@ import { createMemoryArchive } from '../src/replica/archive';
 import { Replica } from '../src/replica/replica';
 import { memoryLink } from '../src/sync/memory-channel';
 import type { SessionStats } from '../src/sync/session';
-import { memberSession } from '../test/fixtures/sessions';
+import { closeSessions, memberSession } from '../test/fixtures/sessions';
 import { report } from './lib/print';
 import { median, note, summary } from './lib/stats';
 
@@ -111,3 +111,4 @@ await until(() => phones.every((phone) => phone.doc.getMap('records').size === t
 report('sync.gathering_30_ms', performance.now() - started, 'ms');
 await until(() => phones.every((phone) => phone.size === total));
 report('sync.gathering_30_verified_ms', performance.now() - started, 'ms');
+closeSessions();

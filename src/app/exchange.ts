@@ -17,13 +17,13 @@ import { makeRecord } from '../records/make';
 import { err, ok } from '../records/result';
 import type { Result } from '../records/result';
 import { decodeEnvelope } from '../records/envelope';
-import { validateRecord } from '../records/validate';
 import { CodeKind, encodeFrame, expectFrame } from '../qr/frame';
 import type { ExpectFrameProblem } from '../qr/frame';
 import type { PendingDraft, Vault } from '../replica/vault';
 import type { CircleView } from './circle-view';
 import type { AppDeps } from './deps';
 import type { OpenCircle } from './open-circle';
+import { readReceipt, storeReceipt } from './receipts';
 
 const CODE_VERSION = 1;
 /** Phones whose clocks differ by more than this are told so, with both times. */
@@ -246,14 +246,11 @@ export type ReceiptProblem = ExpectFrameProblem | 'tampered' | 'other-circle' | 
 
 /** The first phone scans the receipt: the countersigned record is checked, stored, and the draft is done. */
 export async function acceptReceipt(circle: OpenCircle, vault: Vault, text: string): Promise<Result<string, ReceiptProblem>> {
-  const frame = expectFrame(text, CodeKind.ExchangeReceipt, [CODE_VERSION]);
-  if (!frame.ok) return frame;
-  const validated = validateRecord(frame.value.body, circle.replica.circleId);
-  if (!validated.ok) return err(validated.error.problem === 'wrong-circle' ? 'other-circle' : 'tampered');
-  const event = validated.value.event;
+  const receipt = readReceipt(circle, text, CodeKind.ExchangeReceipt, CODE_VERSION);
+  if (!receipt.ok) return receipt;
+  const event = receipt.value.event;
   if (event.kind !== 'exchange.confirmed' || event.draft.author !== circle.membership.memberKey) return err('not-your-exchange');
-  const added = await circle.replica.add(validated.value.bytes);
-  if (!added.ok) return err('tampered');
+  if (!(await storeReceipt(circle, receipt.value))) return err('tampered');
   await vault.removePendingDraft(event.draft.id);
   return ok(event.draft.id);
 }

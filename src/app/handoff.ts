@@ -15,7 +15,6 @@ import type { ToolState } from '../domain/tools';
 import { bytesEqual } from '../records/bytes';
 import { makeHandoffOffer, MAX_HANDOFF_NOTE_CHARS, parseHandoffOffer, toolHandoffBody } from '../records/kinds/tool-handoff';
 import type { ParsedOffer } from '../records/kinds/tool-handoff';
-import { validateRecord } from '../records/validate';
 import { err, ok } from '../records/result';
 import type { Result } from '../records/result';
 import { normalizeOptional } from '../domain/names';
@@ -26,6 +25,7 @@ import type { ToolsView } from './tools-view';
 import type { AppDeps } from './deps';
 import { recordBytesOf } from './exchange';
 import type { OpenCircle } from './open-circle';
+import { readReceipt, storeReceipt } from './receipts';
 import { signAndStore } from './records';
 
 const CODE_VERSION = 1;
@@ -153,13 +153,10 @@ export type HandoffReceiptProblem = ExpectFrameProblem | 'tampered' | 'other-cir
 
 /** The holder scans the receipt: the countersigned record is checked and stored, and the tool has moved on this phone too. */
 export async function acceptHandoffReceipt(circle: OpenCircle, text: string): Promise<Result<string, HandoffReceiptProblem>> {
-  const frame = expectFrame(text, CodeKind.ToolHandoffReceipt, [CODE_VERSION]);
-  if (!frame.ok) return frame;
-  const validated = validateRecord(frame.value.body, circle.replica.circleId);
-  if (!validated.ok) return err(validated.error.problem === 'wrong-circle' ? 'other-circle' : 'tampered');
-  const event = validated.value.event;
+  const receipt = readReceipt(circle, text, CodeKind.ToolHandoffReceipt, CODE_VERSION);
+  if (!receipt.ok) return receipt;
+  const event = receipt.value.event;
   if (event.kind !== 'tool.handoff' || event.offer.holder !== circle.membership.memberKey) return err('not-your-handoff');
-  const added = await circle.replica.add(validated.value.bytes);
-  if (!added.ok) return err('tampered');
+  if (!(await storeReceipt(circle, receipt.value))) return err('tampered');
   return ok(event.offer.tool);
 }

@@ -11,12 +11,12 @@
  * The draft's id is the hash of its bytes: every countersignature of one draft
  * names the same id, which is how two countersigners of one draft are noticed.
  */
-import { decodeCbor, encodeCbor } from '../cbor';
+import { openSignedPayload, signPayload } from '../signed-payload';
 import type { CborValue } from '../cbor';
 import { bytesEqual, toBase64Url, utf8 } from '../bytes';
-import { hash, KEY_BYTES, sign, verify } from '../crypto';
+import { hash, KEY_BYTES, verify } from '../crypto';
 import type { SigningKeys } from '../crypto';
-import { bytesField, hasOnlyKeys, isCborMap, textField, uintField } from '../fields';
+import { bytesField, hasOnlyKeys, textField, uintField } from '../fields';
 import { CIRCLE_ID_BYTES, EARLIEST_RECORD_TIME, LATEST_RECORD_TIME } from '../envelope';
 import type { Envelope } from '../envelope';
 import { err, ok } from '../result';
@@ -68,32 +68,25 @@ function fieldsAreValid(role: ExchangeRole, quarters: number, seats: number, not
 
 export function makeExchangeDraft(fields: DraftFields, author: SigningKeys): { readonly id: string; readonly bytes: Uint8Array } {
   if (!fieldsAreValid(fields.role, fields.quarters, fields.seats, fields.note)) throw new RangeError('invalid exchange draft');
-  const payload = encodeCbor(
-    new Map<number, CborValue>([
-      [Draft.Version, DRAFT_VERSION],
-      [Draft.Circle, fields.circle],
-      [Draft.Author, author.publicKey],
-      [Draft.At, Math.floor(fields.at)],
-      [Draft.Role, fields.role === 'provider' ? 0 : 1],
-      [Draft.Quarters, fields.quarters],
-      [Draft.Skill, encodeSkill(fields.skill)],
-      [Draft.Note, fields.note],
-      [Draft.Seats, fields.seats],
-    ]),
-  );
-  const bytes = encodeCbor([payload, sign(DRAFT_PURPOSE, payload, author.secretKey)]);
-  return { id: toBase64Url(hash(bytes)), bytes };
+  const map = new Map<number, CborValue>([
+    [Draft.Version, DRAFT_VERSION],
+    [Draft.Circle, fields.circle],
+    [Draft.Author, author.publicKey],
+    [Draft.At, Math.floor(fields.at)],
+    [Draft.Role, fields.role === 'provider' ? 0 : 1],
+    [Draft.Quarters, fields.quarters],
+    [Draft.Skill, encodeSkill(fields.skill)],
+    [Draft.Note, fields.note],
+    [Draft.Seats, fields.seats],
+  ]);
+  return signPayload(DRAFT_PURPOSE, map, author);
 }
 
 /** Reads and checks a draft: its shape, its rules and its author's signature over the exact bytes. */
 export function parseExchangeDraft(bytes: Uint8Array, verifySignature = true): Result<ParsedDraft, DraftProblem> {
-  const outer = decodeCbor(bytes);
-  if (!outer.ok || !Array.isArray(outer.value) || outer.value.length !== 2) return err('malformed');
-  const [payload, signature] = outer.value as readonly CborValue[];
-  if (!(payload instanceof Uint8Array) || !(signature instanceof Uint8Array)) return err('malformed');
-  const inner = decodeCbor(payload);
-  if (!inner.ok || !isCborMap(inner.value) || !hasOnlyKeys(inner.value, DRAFT_KEYS)) return err('malformed');
-  const map = inner.value;
+  const opened = openSignedPayload(bytes, DRAFT_KEYS);
+  if (opened === undefined) return err('malformed');
+  const { payload, signature, map } = opened;
   const version = uintField(map, Draft.Version);
   const circle = bytesField(map, Draft.Circle, CIRCLE_ID_BYTES);
   const author = bytesField(map, Draft.Author, KEY_BYTES);

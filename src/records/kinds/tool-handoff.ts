@@ -14,12 +14,12 @@
  * Body: 0 offer  1 role (0 loan, 1 host)  2 accessories present (bit per position)
  *   3 condition (0 good, 1 worn, 2 damaged)  4 area id (absent: none)  5 note
  */
-import { decodeCbor, encodeCbor } from '../cbor';
+import { openSignedPayload, signPayload } from '../signed-payload';
 import type { CborValue } from '../cbor';
 import { bytesEqual, toBase64Url } from '../bytes';
-import { hash, KEY_BYTES, sign, verify } from '../crypto';
+import { hash, KEY_BYTES, verify } from '../crypto';
 import type { SigningKeys } from '../crypto';
-import { bytesField, hasOnlyKeys, isCborMap, uintField } from '../fields';
+import { bytesField, hasOnlyKeys, uintField } from '../fields';
 import { CIRCLE_ID_BYTES, EARLIEST_RECORD_TIME, LATEST_RECORD_TIME } from '../envelope';
 import type { Envelope } from '../envelope';
 import { err, ok } from '../result';
@@ -58,30 +58,23 @@ export function makeHandoffOffer(fields: OfferFields, holder: SigningKeys): { re
   if (fields.circle.length !== CIRCLE_ID_BYTES || !(at >= EARLIEST_RECORD_TIME && at < LATEST_RECORD_TIME)) {
     throw new RangeError('invalid handoff offer');
   }
-  const payload = encodeCbor(
-    new Map<number, CborValue>([
-      [Offer.Version, OFFER_VERSION],
-      [Offer.Circle, fields.circle],
-      [Offer.Holder, holder.publicKey],
-      [Offer.At, at],
-      [Offer.Tool, recordIdBytes(fields.tool)],
-      [Offer.After, recordIdBytes(fields.after)],
-    ]),
-  );
-  const bytes = encodeCbor([payload, sign(OFFER_PURPOSE, payload, holder.secretKey)]);
-  return { id: toBase64Url(hash(bytes)), bytes };
+  const map = new Map<number, CborValue>([
+    [Offer.Version, OFFER_VERSION],
+    [Offer.Circle, fields.circle],
+    [Offer.Holder, holder.publicKey],
+    [Offer.At, at],
+    [Offer.Tool, recordIdBytes(fields.tool)],
+    [Offer.After, recordIdBytes(fields.after)],
+  ]);
+  return signPayload(OFFER_PURPOSE, map, holder);
 }
 
 /** Reads and checks an offer: its shape, its fields and the holder's signature over the exact bytes. */
 export function parseHandoffOffer(bytes: Uint8Array, verifySignature = true): Result<ParsedOffer, OfferProblem> {
   if (bytes.length > MAX_OFFER_BYTES) return err('malformed');
-  const outer = decodeCbor(bytes);
-  if (!outer.ok || !Array.isArray(outer.value) || outer.value.length !== 2) return err('malformed');
-  const [payload, signature] = outer.value as readonly CborValue[];
-  if (!(payload instanceof Uint8Array) || !(signature instanceof Uint8Array)) return err('malformed');
-  const inner = decodeCbor(payload);
-  if (!inner.ok || !isCborMap(inner.value) || !hasOnlyKeys(inner.value, OFFER_KEYS)) return err('malformed');
-  const map = inner.value;
+  const opened = openSignedPayload(bytes, OFFER_KEYS);
+  if (opened === undefined) return err('malformed');
+  const { payload, signature, map } = opened;
   const version = uintField(map, Offer.Version);
   const circle = bytesField(map, Offer.Circle, CIRCLE_ID_BYTES);
   const holder = bytesField(map, Offer.Holder, KEY_BYTES);

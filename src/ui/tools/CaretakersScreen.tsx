@@ -7,6 +7,7 @@ import { memberName } from '../circle/people';
 import { useAppState, useAppStore, useT } from '../shell/context';
 import { hrefFor } from '../shell/router';
 import { caretakerAlerts, duosThisCycle } from './duos';
+import { useBusy } from './use-busy';
 import { useToolsView } from './use-tools';
 import './tools.css';
 
@@ -21,7 +22,7 @@ export function CaretakersScreen() {
   const [maxHeld, setMaxHeld] = useState<string | null>(null);
   const [holdHours, setHoldHours] = useState<string | null>(null);
   const [rulesProblem, setRulesProblem] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: act } = useBusy();
   const duos = useMemo(() => (tools === null || view === null ? null : duosThisCycle(tools.state, view, now)), [tools, view, now]);
   if (circle === null || view === null || tools === null || duos === null) return null;
   const me = circle.membership.memberKey;
@@ -31,16 +32,6 @@ export function CaretakersScreen() {
   const myDuo = duos.duos.find((duo) => duo.members.includes(me)) ?? null;
   const alerts = myDuo === null ? [] : caretakerAlerts(tools.state, myDuo.tools, view, now);
 
-  const act = async (work: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
-    try {
-      await work();
-    } catch {
-      store.notify({ tone: 'error', message: t('common.saveFailed') });
-    } finally {
-      setBusy(false);
-    }
-  };
   const saveRules = async (): Promise<void> => {
     const result = await setToolRules(circle, Number(maxHeld ?? tools.state.rules.maxHeld), Number(holdHours ?? tools.state.rules.holdHours), store.deps);
     setRulesProblem(!result.ok);

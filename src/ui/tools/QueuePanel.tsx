@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
 import { requestTool, withdrawRequest } from '../../app/tools';
 import type { ToolsState, ToolState } from '../../domain/tools';
 import { queueAt } from '../../domain/tools';
 import { memberName } from '../circle/people';
 import { useAppState, useAppStore, useT } from '../shell/context';
+import { useBusy } from './use-busy';
 import { useToolsView } from './use-tools';
 
 /** Who waits for the tool, who is next and until when it is held for them; ask for it or leave the line. */
@@ -13,23 +13,13 @@ export function QueuePanel({ tool, tools, now }: { readonly tool: ToolState; rea
   const store = useAppStore();
   const { circle, view } = useAppState();
   const toolsView = useToolsView();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: act } = useBusy();
   if (circle === null || view === null || toolsView === null) return null;
   const me = circle.membership.memberKey;
   const queue = queueAt(tool, tools.rules, now);
   const mine = queue.entries.findIndex((entry) => entry.member === me);
   const name = (key: string): string => memberName(view.membership, key, t);
 
-  const act = async (work: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
-    try {
-      await work();
-    } catch {
-      store.notify({ tone: 'error', message: t('common.saveFailed') });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section class="panel" aria-labelledby="tool-queue-title">

@@ -8,6 +8,7 @@ import { Field } from '../components/Field';
 import { Page } from '../components/Page';
 import { useAppState, useAppStore, useT } from '../shell/context';
 import { navigate } from '../shell/router';
+import { AreaSelect } from './AreaSelect';
 import { PhotoField } from './PhotoField';
 import { categoryKey } from './tool-format';
 import { useToolsView } from './use-tools';
@@ -23,7 +24,7 @@ export function RegisterTool({ label }: { readonly label: string | null }) {
   const tools = useToolsView();
   const [name, setName] = useState('');
   const [category, setCategory] = useState<ToolCategory>('hand-tools');
-  const [area, setArea] = useState('');
+  const [area, setArea] = useState<string | null>(null);
   const [accessories, setAccessories] = useState('');
   const [careNotes, setCareNotes] = useState('');
   const [value, setValue] = useState('');
@@ -32,7 +33,6 @@ export function RegisterTool({ label }: { readonly label: string | null }) {
   const [problem, setProblem] = useState<RegisterProblem | null>(null);
   const [busy, setBusy] = useState(false);
   if (circle === null || tools === null) return null;
-  const areas = [...tools.state.areas.values()].sort((a, b) => a.name.localeCompare(b.name));
 
   const submit = async (): Promise<void> => {
     // A value that is not a whole number reaches checkToolFields as NaN and is refused there.
@@ -45,7 +45,7 @@ export function RegisterTool({ label }: { readonly label: string | null }) {
         {
           name,
           category,
-          area: area === '' ? null : area,
+          area,
           accessories: accessories.split('\n'),
           careNotes,
           replacementValue,
@@ -91,17 +91,7 @@ export function RegisterTool({ label }: { readonly label: string | null }) {
             ))}
           </select>
         </label>
-        <label class="field">
-          <span>{t('tools.new.area')}</span>
-          <select value={area} onChange={(event) => setArea(event.currentTarget.value)}>
-            <option value="">{t('tools.new.noArea')}</option>
-            {areas.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AreaSelect label={t('tools.new.area')} tools={tools.state} value={area} onChange={setArea} />
         <label class="field">
           <span>{t('tools.new.accessories')}</span>
           <textarea value={accessories} rows={4} maxLength={16 * 41} aria-describedby="tool-accessories-hint" onInput={(event) => setAccessories(event.currentTarget.value)} />

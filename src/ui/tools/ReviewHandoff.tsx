@@ -5,6 +5,7 @@ import type { MemberKey } from '../../domain/events';
 import type { CustodyRole, ToolCondition } from '../../domain/tool-events';
 import { ChoiceGroup } from '../board/ChoiceGroup';
 import { AccessoryChecklist, allPresent } from './AccessoryChecklist';
+import { AreaSelect } from './AreaSelect';
 import { memberName } from '../circle/people';
 import { useAppState, useAppStore, useT } from '../shell/context';
 import { handoffProblemKey } from './problems';
@@ -39,7 +40,6 @@ export function ReviewHandoff({ code, review, onConfirmed }: ReviewHandoffProps)
 
   const missingSomething = tool.accessories.some((_, index) => (present & (1 << index)) === 0);
   const flagged = missingSomething || condition === 'damaged';
-  const areas = [...tools.state.areas.values()].sort((a, b) => a.name.localeCompare(b.name));
 
   const confirm = async (): Promise<void> => {
     setBusy(true);
@@ -79,17 +79,7 @@ export function ReviewHandoff({ code, review, onConfirmed }: ReviewHandoffProps)
       <ChoiceGroup legend={t('tools.receive.condition')} value={condition} onChange={setCondition} choices={CONDITIONS.map((value) => ({ value, label: t(conditionKey(value)) }))} />
       <ChoiceGroup legend={t('tools.receive.role')} value={role} onChange={setRole} choices={ROLES.map((value) => ({ value, label: t(roleKey(value)) }))} />
       {review.loanLimitReached && <p class="hint">{t('tools.receive.limit', { max: tools.state.rules.maxHeld })}</p>}
-      <label class="field">
-        <span>{t('tools.receive.area')}</span>
-        <select value={area ?? ''} onChange={(event) => setArea(event.currentTarget.value || null)}>
-          <option value="">{t('tools.new.noArea')}</option>
-          {areas.map((entry) => (
-            <option key={entry.id} value={entry.id}>
-              {entry.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <AreaSelect label={t('tools.receive.area')} tools={tools.state} value={area} onChange={setArea} />
       <label class="field">
         <span>{t('tools.receive.note')}</span>
         <input type="text" value={note} maxLength={140} onInput={(event) => setNote(event.currentTarget.value)} />
