@@ -9,7 +9,7 @@
 import type { MemberKey, RecordId } from '../domain/events';
 import { normalizeName, normalizeOptional } from '../domain/names';
 import type { MarkedToolStatus, ToolCondition } from '../domain/tool-events';
-import { checkToolFields, toolRegisteredBody, TOOL_LIMITS } from '../records/kinds/tool-registered';
+import { checkToolFields, photoType, toolRegisteredBody, TOOL_LIMITS } from '../records/kinds/tool-registered';
 import type { ToolFieldProblem, ToolFields } from '../records/kinds/tool-registered';
 import {
   CARE_LIMITS,
@@ -178,9 +178,10 @@ export interface TutorialInput {
   readonly tools: readonly RecordId[];
   readonly title: string;
   readonly text: string;
+  readonly photos: readonly Uint8Array[];
 }
 
-export type TutorialProblem = 'title' | 'text' | 'tools';
+export type TutorialProblem = 'title' | 'text' | 'tools' | 'photos';
 
 /** A repair tutorial, or a new version of one: every version is kept, the latest shows. */
 export async function writeTutorial(circle: OpenCircle, tools: ToolsView, input: TutorialInput, deps: AppDeps): Promise<Result<RecordId, TutorialProblem>> {
@@ -190,6 +191,8 @@ export async function writeTutorial(circle: OpenCircle, tools: ToolsView, input:
   if (!isNormalizedText(text, TUTORIAL_LIMITS.textChars, TUTORIAL_LIMITS.textBytes)) return err('text');
   const linked = [...new Set(input.tools)];
   if (linked.length > TUTORIAL_LIMITS.tools || linked.some((id) => !tools.state.tools.has(id))) return err('tools');
-  const body = tutorialWrittenBody({ replaces: input.replaces, tools: linked, title: title.value, text });
+  const photos = input.photos;
+  if (photos.length > TUTORIAL_LIMITS.photos || photos.some((photo) => photo.length > TUTORIAL_LIMITS.photoBytes || photoType(photo) === null)) return err('photos');
+  const body = tutorialWrittenBody({ replaces: input.replaces, tools: linked, title: title.value, text, photos });
   return ok((await signAndStore(circle, 'tutorial.written', body, deps)).id);
 }

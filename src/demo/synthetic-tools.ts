@@ -391,7 +391,7 @@ function addTutorials(context: Context, byCategory: ReadonlyMap<ToolCategory, re
   let firstFields: TutorialFields | undefined;
   TUTORIALS.forEach(([category, title, text], i) => {
     const at = launch + Math.floor(((i + 1) / (TUTORIALS.length + 2)) * (end - launch));
-    const fields = { replaces: null, tools: (byCategory.get(category) ?? []).slice(0, 20), title, text };
+    const fields = { replaces: null, tools: (byCategory.get(category) ?? []).slice(0, 20), title, text, photos: [] };
     const record = add(context, 'tutorial.written', at, tutorialWrittenBody(fields), caretakerAt(context, at));
     if (i === 0) {
       firstId = record.id;

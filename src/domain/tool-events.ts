@@ -148,6 +148,8 @@ export interface TutorialWritten extends EventMeta {
   readonly tools: readonly RecordId[];
   readonly title: string;
   readonly text: string;
+  /** Up to two small pictures of the steps (JPEG, WebP or PNG). */
+  readonly photos: readonly Uint8Array[];
 }
 
 export type ToolEvent =

@@ -63,6 +63,7 @@ export function resolveTutorials(versions: readonly TutorialWritten[]): {
       id,
       title: current.title,
       text: current.text,
+      photos: current.photos,
       tools: current.tools,
       current: current.id,
       otherHeads: heads.slice(0, -1).map((head) => head.id),
@@ -80,6 +81,7 @@ function versionOf(version: TutorialWritten): TutorialVersion {
     replaces: version.replaces,
     title: version.title,
     text: version.text,
+    photos: version.photos,
     tools: version.tools,
   };
 }

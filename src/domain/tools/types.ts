@@ -173,6 +173,7 @@ export interface TutorialVersion {
   readonly replaces: RecordId | null;
   readonly title: string;
   readonly text: string;
+  readonly photos: readonly Uint8Array[];
   readonly tools: readonly RecordId[];
 }
 
@@ -181,6 +182,7 @@ export interface Tutorial {
   readonly id: RecordId;
   readonly title: string;
   readonly text: string;
+  readonly photos: readonly Uint8Array[];
   /** The tools the current version is about. */
   readonly tools: readonly RecordId[];
   /** The version shown. */

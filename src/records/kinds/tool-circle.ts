@@ -18,11 +18,13 @@ import type { RecordId } from '../../domain/events';
 import type { AreaNamed, CaretakerVolunteered, LabelClaimed, ToolRulesChanged, TutorialWritten } from '../../domain/tool-events';
 import { isNormalizedName } from '../../domain/names';
 import { bodyOf, idField, isNormalizedText, longTextField, meta, optionalIdField, recordIdBytes, RECORD_ID_BYTES } from './tool-fields';
+import { photoType } from './tool-registered';
 
 export const MAX_AREA_NAME = 40;
 export const LABEL_BYTES = 16;
 export const TOOLS_SETTINGS_LIMITS = { maxHeldMin: 1, maxHeldMax: 50, holdHoursMin: 1, holdHoursMax: 720 } as const;
-export const TUTORIAL_LIMITS = { tools: 20, titleChars: 80, textChars: 8_000, textBytes: 24 * 1024 } as const;
+/** Text and photos together stay well inside a record's 48 KB. */
+export const TUTORIAL_LIMITS = { tools: 20, titleChars: 80, textChars: 8_000, textBytes: 24 * 1024, photos: 2, photoBytes: 10 * 1024 } as const;
 
 const enum Volunteer { Willing = 0 }
 
@@ -102,13 +104,21 @@ export function parseToolsSettings(envelope: Envelope): ToolRulesChanged | undef
   return { kind: 'tools.settings', ...meta(envelope), maxHeld, holdHours };
 }
 
-const enum Tutorial { Replaces = 0, Tools = 1, Title = 2, Text = 3 }
+const enum Tutorial { Replaces = 0, Tools = 1, Title = 2, Text = 3, Photos = 4 }
 
 export interface TutorialFields {
   readonly replaces: RecordId | null;
   readonly tools: readonly RecordId[];
   readonly title: string;
   readonly text: string;
+  readonly photos: readonly Uint8Array[];
+}
+
+function areValidTutorialPhotos(photos: readonly unknown[]): photos is readonly Uint8Array[] {
+  return (
+    photos.length <= TUTORIAL_LIMITS.photos &&
+    photos.every((photo) => photo instanceof Uint8Array && photo.length <= TUTORIAL_LIMITS.photoBytes && photoType(photo) !== null)
+  );
 }
 
 function areValidTutorialTexts(title: string, text: string): boolean {
@@ -120,17 +130,20 @@ export function tutorialWrittenBody(fields: TutorialFields): Map<number, CborVal
     throw new RangeError('a tutorial names at most 20 distinct tools');
   }
   if (!areValidTutorialTexts(fields.title, fields.text)) throw new RangeError('invalid tutorial text');
+  if (!areValidTutorialPhotos(fields.photos)) throw new RangeError('invalid tutorial photos');
   const body = new Map<number, CborValue>([
     [Tutorial.Tools, fields.tools.map(recordIdBytes)],
     [Tutorial.Title, fields.title],
     [Tutorial.Text, fields.text],
   ]);
   if (fields.replaces !== null) body.set(Tutorial.Replaces, recordIdBytes(fields.replaces));
+  // Left out when there are none, so that a tutorial without photos has one encoding.
+  if (fields.photos.length > 0) body.set(Tutorial.Photos, [...fields.photos]);
   return body;
 }
 
 export function parseTutorialWritten(envelope: Envelope): TutorialWritten | undefined {
-  const body = bodyOf(envelope, 'tutorial.written', [Tutorial.Replaces, Tutorial.Tools, Tutorial.Title, Tutorial.Text]);
+  const body = bodyOf(envelope, 'tutorial.written', [Tutorial.Replaces, Tutorial.Tools, Tutorial.Title, Tutorial.Text, Tutorial.Photos]);
   if (body === undefined) return undefined;
   const replaces = optionalIdField(body, Tutorial.Replaces);
   const list = body.get(Tutorial.Tools);
@@ -145,5 +158,7 @@ export function parseTutorialWritten(envelope: Envelope): TutorialWritten | unde
     tools.push(toBase64Url(item));
   }
   if (new Set(tools).size !== tools.length) return undefined;
-  return { kind: 'tutorial.written', ...meta(envelope), replaces, tools, title, text };
+  const photos = body.has(Tutorial.Photos) ? body.get(Tutorial.Photos) : [];
+  if (!Array.isArray(photos) || (body.has(Tutorial.Photos) && photos.length === 0) || !areValidTutorialPhotos(photos)) return undefined;
+  return { kind: 'tutorial.written', ...meta(envelope), replaces, tools, title, text, photos };
 }

@@ -75,7 +75,7 @@ export function CaretakersScreen() {
                           flags: alert.flags.map((flag) => t(flag === 'damaged' ? 'tools.log.damaged' : 'tools.log.missingAccessories')).join(', '),
                         })
                       : alert.kind === 'overdue'
-                        ? t('tools.duos.alertOverdue', { tool: alert.tool.name, standing: t('tools.overdue', { days: alert.days }) })
+                        ? t('tools.duos.alertOverdue', { tool: alert.tool.name, standing: t('tools.overdue', { days: alert.days, waiting: alert.waiting }) })
                         : t('tools.duos.alertConflict', { tool: alert.tool.name })}
                   </a>
                 </li>

@@ -29,6 +29,9 @@ export interface PhotoFieldProps {
   readonly value: Uint8Array | null;
   readonly onChange: (bytes: Uint8Array | null) => void;
   readonly disabled?: boolean;
+  /** A smaller target than a tool's photo, for pictures that travel several to a record. */
+  readonly maxBytes?: number;
+  readonly box?: number;
 }
 
 /** Phones, where a camera button makes sense: their main pointer is a finger. */
@@ -41,7 +44,7 @@ function hasTouchCamera(): boolean {
  * library, turned into a small thumbnail here on the phone, shown as it will
  * be shared, and removable.
  */
-export function PhotoField({ strings, value, onChange, disabled = false }: PhotoFieldProps) {
+export function PhotoField({ strings, value, onChange, disabled = false, maxBytes, box }: PhotoFieldProps) {
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ThumbnailProblem | null>(null);
@@ -69,7 +72,7 @@ export function PhotoField({ strings, value, onChange, disabled = false }: Photo
     const run = ++runs.current;
     setBusy(true);
     setProblem(null);
-    const result = await makeThumbnail(file);
+    const result = await makeThumbnail(file, { ...(maxBytes === undefined ? {} : { maxBytes }), ...(box === undefined ? {} : { box }) });
     if (run !== runs.current) return;
     setBusy(false);
     if (result.ok) onChange(result.bytes);

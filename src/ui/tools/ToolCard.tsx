@@ -27,7 +27,7 @@ export function ToolCard({ tool, tools, now }: { readonly tool: ToolState; reado
         {tool.custodyRole === 'loan' && (
           <span class={standing.overdue ? 'tool-overdue' : 'muted'}>
             {standing.overdue
-              ? t('tools.overdue', { days: standing.overdueDays })
+              ? t('tools.overdue', { days: standing.overdueDays, waiting: standing.waiting })
               : t('tools.standing', { days: standing.heldDays, waiting: standing.waiting })}
           </span>
         )}

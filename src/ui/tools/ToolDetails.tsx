@@ -26,7 +26,7 @@ export function ToolDetails({ tool, tools, now }: { readonly tool: ToolState; re
           <span class={standing.overdue ? 'tool-overdue' : 'muted'} data-testid="tool-standing">
             {' '}
             {standing.overdue
-              ? t('tools.overdue', { days: standing.overdueDays })
+              ? t('tools.overdue', { days: standing.overdueDays, waiting: standing.waiting })
               : t('tools.standing', { days: standing.heldDays, waiting: standing.waiting })}
           </span>
         )}

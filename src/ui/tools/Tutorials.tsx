@@ -2,12 +2,43 @@ import { useState } from 'preact/hooks';
 import { writeTutorial } from '../../app/tools';
 import type { TutorialProblem } from '../../app/tools';
 import type { Tutorial, ToolState } from '../../domain/tools';
+import type { Translator } from '../../i18n/i18n';
+import { TUTORIAL_LIMITS } from '../../records/kinds/tool-circle';
 import { memberName } from '../circle/people';
 import { Field } from '../components/Field';
 import { useAppState, useAppStore, useT } from '../shell/context';
+import { PhotoField } from './PhotoField';
+import type { PhotoFieldStrings } from './PhotoField';
+import { usePhotoUrl } from './use-photo-url';
 import { useToolsView } from './use-tools';
 
 type Editing = { readonly replaces: Tutorial | null } | null;
+
+/** Two pictures and the text must fit one record: these are smaller than a tool's photo. */
+const TUTORIAL_PHOTO_BOX = 240;
+
+function photoStrings(t: Translator['t'], number: number): PhotoFieldStrings {
+  return {
+    label: t('tools.tutorial.photo', { number }),
+    hint: t('tools.tutorial.photoHint'),
+    take: t('tools.new.photoTake'),
+    choose: t('tools.new.photoChoose'),
+    replace: t('tools.new.photoReplace'),
+    remove: t('tools.new.photoRemove'),
+    preview: t('tools.new.photoPreview'),
+    working: t('tools.new.photoWorking'),
+    problems: {
+      'not-an-image': t('tools.new.photoNotImage'),
+      'too-large': t('tools.new.photoTooLarge'),
+      unreadable: t('tools.new.photoUnreadable'),
+    },
+  };
+}
+
+function TutorialPhoto({ photo, label }: { readonly photo: Uint8Array; readonly label: string }) {
+  const url = usePhotoUrl(photo);
+  return url === null ? null : <img class="tool-tutorial-photo" src={url} alt={label} />;
+}
 
 /**
  * Repair tutorials linked to the tool, written together: anyone can write one
@@ -23,6 +54,7 @@ export function Tutorials({ tool }: { readonly tool: ToolState }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
+  const [photos, setPhotos] = useState<readonly (Uint8Array | null)[]>([null, null]);
   const [problem, setProblem] = useState<TutorialProblem | null>(null);
   const [busy, setBusy] = useState(false);
   if (circle === null || view === null || tools === null) return null;
@@ -32,6 +64,7 @@ export function Tutorials({ tool }: { readonly tool: ToolState }) {
     setEditing({ replaces });
     setTitle(replaces?.title ?? '');
     setText(replaces?.text ?? '');
+    setPhotos([replaces?.photos[0] ?? null, replaces?.photos[1] ?? null]);
     setProblem(null);
   };
   const save = async (): Promise<void> => {
@@ -39,7 +72,7 @@ export function Tutorials({ tool }: { readonly tool: ToolState }) {
     setBusy(true);
     try {
       const linked = editing.replaces === null ? [tool.id] : [...new Set([...editing.replaces.tools, tool.id])];
-      const result = await writeTutorial(circle, tools, { replaces: editing.replaces?.current ?? null, tools: linked, title, text }, store.deps);
+      const result = await writeTutorial(circle, tools, { replaces: editing.replaces?.current ?? null, tools: linked, title, text, photos: photos.filter((photo): photo is Uint8Array => photo !== null) }, store.deps);
       if (!result.ok) {
         setProblem(result.error);
         return;
@@ -63,6 +96,9 @@ export function Tutorials({ tool }: { readonly tool: ToolState }) {
           <article key={tutorial.id} class="tool-tutorial" data-testid="tool-tutorial">
             <h3>{tutorial.title}</h3>
             <p class="tool-care-notes">{tutorial.text}</p>
+            {tutorial.photos.map((photo, index) => (
+              <TutorialPhoto key={index} photo={photo} label={t('tools.tutorial.photoOf', { title: tutorial.title, number: index + 1 })} />
+            ))}
             <p class="muted">
               {t('tools.tutorial.by', {
                 name: memberName(view.membership, latest?.author ?? null, t),
@@ -93,7 +129,17 @@ export function Tutorials({ tool }: { readonly tool: ToolState }) {
             <span>{t('tools.tutorial.text')}</span>
             <textarea value={text} rows={8} maxLength={8000} onInput={(event) => setText(event.currentTarget.value)} />
           </label>
-          {(problem === 'text' || problem === 'tools') && (
+          {[0, 1].map((index) => (
+            <PhotoField
+              key={index}
+              strings={photoStrings(t, index + 1)}
+              value={photos[index] ?? null}
+              onChange={(bytes) => setPhotos((current) => current.map((photo, at) => (at === index ? bytes : photo)))}
+              maxBytes={TUTORIAL_LIMITS.photoBytes}
+              box={TUTORIAL_PHOTO_BOX}
+            />
+          ))}
+          {(problem === 'text' || problem === 'tools' || problem === 'photos') && (
             <p class="error" role="alert">
               {t(`tools.tutorial.problem.${problem}`)}
             </p>

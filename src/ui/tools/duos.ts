@@ -15,7 +15,7 @@ export function duosThisCycle(state: ToolsState, view: CircleView, now: number):
 
 export type CaretakerAlert =
   | { readonly kind: 'flagged'; readonly tool: ToolState; readonly at: number; readonly flags: readonly CareFlag[] }
-  | { readonly kind: 'overdue'; readonly tool: ToolState; readonly at: number; readonly days: number }
+  | { readonly kind: 'overdue'; readonly tool: ToolState; readonly at: number; readonly days: number; readonly waiting: number }
   | { readonly kind: 'conflict'; readonly tool: ToolState; readonly at: number };
 
 /** Handoffs flagged this cycle, loans past their period, and custody conflicts, among a duo's tools. */
@@ -29,7 +29,7 @@ export function caretakerAlerts(state: ToolsState, toolIds: readonly RecordId[],
       if (step.flags.length > 0 && view.cycleOf(step.at) === cycle) alerts.push({ kind: 'flagged', tool, at: step.at, flags: step.flags });
     }
     const standing = loanStanding(tool, state.rules, now);
-    if (tool.custodyRole === 'loan' && standing.overdue) alerts.push({ kind: 'overdue', tool, at: tool.heldSince, days: standing.overdueDays });
+    if (tool.custodyRole === 'loan' && standing.overdue) alerts.push({ kind: 'overdue', tool, at: tool.heldSince, days: standing.overdueDays, waiting: standing.waiting });
     if (tool.conflicts.length > 0) alerts.push({ kind: 'conflict', tool, at: tool.heldSince });
   }
   return alerts.sort((a, b) => b.at - a.at);

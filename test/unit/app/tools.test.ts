@@ -165,11 +165,17 @@ describe('handing a tool over face to face', () => {
     expect(handoffOfferCode(ana.circle, await tools(ana), drill, ana.deps)).toEqual({ ok: false, error: 'retired' });
   });
 
-  it('refuses a receiver from another circle, and an offer from another circle', async () => {
-    const { ana } = await circleOfThree();
+  it('refuses a receiver from another circle, and one who is not a member', async () => {
+    const { ana, bilal } = await circleOfThree();
     const stranger = await foundingPhone('Dana', 14);
     const drill = await drillOf(ana);
-    expect(await review(stranger, await offerBy(ana, drill))).toEqual({ ok: false, error: 'other-circle' });
+    const code = await offerBy(ana, drill);
+    expect(await review(stranger, code)).toEqual({ ok: false, error: 'other-circle' });
+    // On a phone of this circle whose member was not yet admitted at the time of scanning.
+    const bilalSince = bilal.view().membership.members.get(bilal.circle.membership.memberKey)?.since ?? 0;
+    await sync(ana, bilal);
+    const early = reviewHandoffCode(code, { circle: bilal.circle, view: bilal.view(), tools: await tools(bilal), now: bilalSince - 1 });
+    expect(early).toEqual({ ok: false, error: 'not-a-member' });
   });
 
   it('keeps the circle’s limit of tools on loan, and lets the member host instead', async () => {
@@ -213,17 +219,17 @@ describe('repair tutorials', () => {
   it('keeps every version and shows the latest; refuses an empty text and unknown tools', async () => {
     const ana = await foundingPhone('Ana', 21);
     const drill = await drillOf(ana);
-    const first = await writeTutorial(ana.circle, await tools(ana), { replaces: null, tools: [drill], title: 'New brushes', text: 'Open the case.\nSwap the brushes.' }, ana.deps);
+    const first = await writeTutorial(ana.circle, await tools(ana), { replaces: null, tools: [drill], title: 'New brushes', text: 'Open the case.\nSwap the brushes.', photos: [] }, ana.deps);
     if (!first.ok) throw new Error(first.error);
     ana.deps.advance(1000);
-    const edit = await writeTutorial(ana.circle, await tools(ana), { replaces: first.value, tools: [drill], title: 'New brushes', text: 'Unplug it first.\nOpen the case.' }, ana.deps);
+    const edit = await writeTutorial(ana.circle, await tools(ana), { replaces: first.value, tools: [drill], title: 'New brushes', text: 'Unplug it first.\nOpen the case.', photos: [] }, ana.deps);
     expect(edit.ok).toBe(true);
     const tutorial = (await tools(ana)).state.tutorials.get(first.value);
     expect(tutorial?.text).toBe('Unplug it first.\nOpen the case.');
     expect(tutorial?.versions).toHaveLength(2);
     const before = recordCount(ana);
-    expect(await writeTutorial(ana.circle, await tools(ana), { replaces: null, tools: [drill], title: 'Empty', text: '  \n ' }, ana.deps)).toEqual({ ok: false, error: 'text' });
-    expect(await writeTutorial(ana.circle, await tools(ana), { replaces: null, tools: ['x'.repeat(43)], title: 'Lost', text: 'Steps' }, ana.deps)).toEqual({ ok: false, error: 'tools' });
+    expect(await writeTutorial(ana.circle, await tools(ana), { replaces: null, tools: [drill], title: 'Empty', text: '  \n ', photos: [] }, ana.deps)).toEqual({ ok: false, error: 'text' });
+    expect(await writeTutorial(ana.circle, await tools(ana), { replaces: null, tools: ['x'.repeat(43)], title: 'Lost', text: 'Steps', photos: [] }, ana.deps)).toEqual({ ok: false, error: 'tools' });
     expect(recordCount(ana)).toBe(before);
   });
 });

@@ -144,5 +144,6 @@ export function tutorial(options: {
     tools: options.tools ?? [],
     title: options.title ?? 'Sharpening',
     text: options.text ?? options.id,
+    photos: [],
   };
 }

@@ -96,6 +96,7 @@ describe('tutorials', () => {
     tools: tools.slice(0, 2),
     title: 'Sharpening a hedge trimmer',
     text: 'Unplug it first.\n\n1. Clamp the blade.\n2. File each tooth, always away from you.',
+    photos: [],
   };
 
   it('carry a first version and an edit that names it', () => {
@@ -114,6 +115,23 @@ describe('tutorials', () => {
     expect(() => tutorialWrittenBody({ ...first, text: '🔧'.repeat(7_000) })).toThrow(RangeError);
     expect(eventOf('tutorial.written', withEntry(tutorialWrittenBody(first), 3, '🔧'.repeat(7_000)))).toBe('invalid-fields');
     expect(eventOf('tutorial.written', tutorialWrittenBody({ ...first, text: '🔧'.repeat(6_000) }))).toMatchObject({ kind: 'tutorial.written' });
+  });
+
+  it('carry up to two small photos, and refuse a third, a large one or one that is not a picture', () => {
+    const jpeg = (size: number): Uint8Array => {
+      const bytes = new Uint8Array(size);
+      bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+      return bytes;
+    };
+    const two = [jpeg(900), jpeg(TUTORIAL_LIMITS.photoBytes)];
+    expect(eventOf('tutorial.written', tutorialWrittenBody({ ...first, photos: two }))).toMatchObject({ photos: two });
+    expect(() => tutorialWrittenBody({ ...first, photos: [...two, jpeg(100)] })).toThrow(RangeError);
+    expect(() => tutorialWrittenBody({ ...first, photos: [jpeg(TUTORIAL_LIMITS.photoBytes + 1)] })).toThrow(RangeError);
+    expect(() => tutorialWrittenBody({ ...first, photos: [new TextEncoder().encode('<svg/>')] })).toThrow(RangeError);
+    const body = tutorialWrittenBody(first);
+    expect(eventOf('tutorial.written', withEntry(body, 4, []))).toBe('invalid-fields');
+    expect(eventOf('tutorial.written', withEntry(body, 4, [new Uint8Array(40)]))).toBe('invalid-fields');
+    expect(eventOf('tutorial.written', withEntry(body, 4, [jpeg(100), jpeg(100), jpeg(100)]))).toBe('invalid-fields');
   });
 
   it('refuse 21 tools, duplicate tools, a bad title or text', () => {
