@@ -147,6 +147,34 @@ describe('handing a tool over face to face', () => {
     await luis.getByText('You already took it with this code. Here is the receipt again.').waitFor({ timeout: 30_000 });
     await expect(validRecordCount(luis, baseUrl)).resolves.toBe(luisRecords + 1);
 
+    // Ana names an area and volunteers as a caretaker; a printed blank label is claimed for a tool.
+    await ana.goto(`${baseUrl}/#/areas`);
+    await ana.getByRole('heading', { level: 1, name: 'Where the tools are' }).waitFor();
+    await ana.getByLabel('Name a new area').fill('Riverside');
+    await ana.getByRole('button', { name: 'Add the area' }).click();
+    await ana.getByText('Riverside', { exact: true }).first().waitFor();
+    await ana.getByLabel('Name a new area').fill('riverside');
+    await ana.getByRole('button', { name: 'Add the area' }).click();
+    await ana.getByText('An area with that name exists already.').waitFor();
+    await expectAccessible(ana, 'areas');
+    await ana.goto(`${baseUrl}/#/caretakers`);
+    await ana.getByRole('heading', { level: 1, name: 'Caretakers' }).waitFor();
+    await ana.getByRole('button', { name: 'Volunteer as a caretaker' }).click();
+    await ana.getByText('You are a volunteer. Thank you.').waitFor();
+    await expectAccessible(ana, 'caretakers');
+    await ana.goto(`${baseUrl}/#/tool-new`);
+    await ana.getByLabel('Name', { exact: true }).fill('Hedge trimmer');
+    await ana.getByRole('button', { name: 'Add the tool' }).click();
+    await ana.getByRole('heading', { level: 1, name: 'Hedge trimmer' }).waitFor();
+    const label = 'AAECAwQFBgcICQoLDA0ODw';
+    await ana.goto(`${baseUrl}/#/label/${label}`);
+    await ana.getByText('This label is not on any tool yet. Stick it on a tool and claim it.').waitFor();
+    await expectAccessible(ana, 'a blank label');
+    await ana.getByRole('button', { name: 'Claim the label' }).click();
+    await ana.getByRole('heading', { level: 1, name: 'Hedge trimmer' }).waitFor();
+    await ana.goto(`${baseUrl}/#/label/${label}`);
+    await ana.getByText('This label belongs to Hedge trimmer.').waitFor();
+
     // The tool's page and the library in Spanish.
     await switchLanguage(luis, baseUrl, 'es');
     await luis.goto(toolUrl);
