@@ -10,7 +10,7 @@ import { blankCamera, createCircle } from './lib/app';
 import { collectPageErrors, launchBrowser } from './lib/browser';
 import type { LaunchedBrowser } from './lib/browser';
 import { alterSignedContent, carryRecords, coverCamera, inviteByScanning, pasteCode, reopenCamera, shownCodeText, showCodeTo, validRecordCount } from './lib/exchange';
-import { switchLanguage } from './lib/ledger';
+import { openDemo, switchLanguage } from './lib/ledger';
 import { PNG } from 'pngjs';
 
 const baseUrl = inject('baseUrl');
@@ -184,6 +184,71 @@ describe('handing a tool over face to face', () => {
     await luis.goto(`${baseUrl}/#/tools`);
     await luis.getByRole('heading', { level: 1, name: 'Biblioteca de herramientas' }).waitFor();
     await expectAccessible(luis, 'tool library in Spanish');
+    expect(errors).toEqual([]);
+  });
+
+  test('the demo circle’s library: browse, search and filter, a conflict, the areas and the caretakers, in both languages', { timeout: 240_000 }, async () => {
+    const browser = await launchBrowser();
+    browsers.push(browser);
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await openDemo(page, baseUrl);
+    await page.goto(`${baseUrl}/#/tools`);
+    await page.getByRole('heading', { level: 1, name: 'Tool library' }).waitFor();
+    const count = page.getByText(/^\d+ of 300 tools$/);
+    await count.waitFor({ timeout: 30_000 });
+    const all = Number(((await count.textContent()) ?? '').split(' ')[0]);
+    expect(all).toBeGreaterThan(250);
+    await expect(page.getByTestId('tool-results').locator('li').count()).resolves.toBe(40);
+    await page.getByRole('button', { name: 'Show 40 more' }).click();
+    await expect(page.getByTestId('tool-results').locator('li').count()).resolves.toBe(80);
+    await expectAccessible(page, 'demo tool library');
+
+    await page.getByRole('checkbox', { name: 'Available now' }).check();
+    const available = page.getByTestId('tool-results').locator('.tool-status');
+    await page.waitForFunction((before) => !document.body.textContent?.includes(`${before} of 300 tools`), all);
+    for (const status of await available.allTextContents()) expect(status).toBe('Available');
+    await page.getByRole('checkbox', { name: 'Available now' }).uncheck();
+    await page.waitForFunction((before) => document.body.textContent?.includes(`${before} of 300 tools`), all);
+    await page.getByLabel('Category').selectOption({ label: 'Ladders' });
+    await page.waitForFunction((before) => !document.body.textContent?.includes(`${before} of 300 tools`), all);
+    const kinds = await page.getByTestId('tool-results').locator('.tool-card-text .muted').first().textContent();
+    expect(kinds).toContain('Ladders');
+    await page.getByLabel('Category').selectOption({ label: 'Any' });
+    await page.getByLabel('Search tools').fill('drill');
+    // The search reads names, accessories and care notes.
+    await page.waitForFunction((before) => !document.body.textContent?.includes(`${before} of 300 tools`), all);
+    const found = await page.getByTestId('tool-results').locator('.tool-card-name').allTextContents();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThan(all);
+    expect(found.some((name) => name.toLowerCase().includes('drill'))).toBe(true);
+    await page.getByLabel('Search tools').fill('');
+
+    // A tool handed out twice from the same holder, shown with both records kept.
+    await page.getByTestId('tool-conflicts').getByRole('link').first().click();
+    await page.getByTestId('tool-conflict').waitFor();
+    await expect(page.getByTestId('tool-custody').locator('li').count()).resolves.toBeGreaterThan(1);
+    await expectAccessible(page, 'a tool with a conflict');
+
+    await page.goto(`${baseUrl}/#/areas`);
+    await page.getByRole('img', { name: 'Loans between areas this cycle' }).waitFor();
+    await expect(page.locator('.area-list li').count()).resolves.toBeGreaterThanOrEqual(7);
+    await expectAccessible(page, 'demo areas');
+    await page.goto(`${baseUrl}/#/caretakers`);
+    await page.getByRole('heading', { level: 1, name: 'Caretakers' }).waitFor();
+    await expectAccessible(page, 'demo caretakers');
+
+    await switchLanguage(page, baseUrl, 'es');
+    await page.goto(`${baseUrl}/#/tools`);
+    await page.getByRole('heading', { level: 1, name: 'Biblioteca de herramientas' }).waitFor();
+    await page.getByText(/^\d+ de 300 herramientas$/).waitFor();
+    await expectAccessible(page, 'demo tool library in Spanish');
+    await page.goto(`${baseUrl}/#/areas`);
+    await page.getByRole('heading', { level: 1, name: 'Dónde están las herramientas' }).waitFor();
+    await expectAccessible(page, 'demo areas in Spanish');
+    await page.goto(`${baseUrl}/#/caretakers`);
+    await page.getByRole('heading', { level: 1, name: 'Cuidadores' }).waitFor();
+    await expectAccessible(page, 'demo caretakers in Spanish');
     expect(errors).toEqual([]);
   });
 });

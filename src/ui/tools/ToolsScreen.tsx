@@ -12,7 +12,8 @@ import type { ToolFilter } from './tools-filter';
 import { useToolsView } from './use-tools';
 import './tools.css';
 
-const LIST_LIMIT = 60;
+/** A long list is shown a page at a time: every card is a photo to draw. */
+const PAGE = 40;
 
 export function ToolsScreen() {
   const { t } = useT();
@@ -20,10 +21,12 @@ export function ToolsScreen() {
   const tools = useToolsView();
   const now = useNow();
   const [filter, setFilterState] = useState<ToolFilter>(toolFilterMemory.filter);
+  const [shownCount, setShownCount] = useState(PAGE);
   const setFilter = (next: Partial<ToolFilter>): void => {
     const merged = { ...filter, ...next };
     toolFilterMemory.filter = merged;
     setFilterState(merged);
+    setShownCount(PAGE);
   };
   const shown = useMemo(() => (tools === null ? [] : filterTools(tools.state, filter)), [tools, filter]);
   if (tools === null || circle === null) return null;
@@ -61,6 +64,20 @@ export function ToolsScreen() {
           </ul>
         )}
       </section>
+
+      {tools.state.conflicts.length > 0 && (
+        <section class="panel" aria-labelledby="tools-conflicts-title" data-testid="tool-conflicts">
+          <h2 id="tools-conflicts-title">{t('tools.conflicts.title')}</h2>
+          <p>{t('tools.conflicts.lead')}</p>
+          <ul>
+            {[...new Set(tools.state.conflicts.map((conflict) => conflict.tool))].map((id) => (
+              <li key={id}>
+                <a href={hrefFor({ name: 'tool', id })}>{tools.state.tools.get(id)?.name ?? id}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="tools-browse-title">
         <h2 id="tools-browse-title">{t('tools.title')}</h2>
@@ -110,11 +127,18 @@ export function ToolsScreen() {
             {shown.length === 0 ? (
               <p>{t('tools.none')}</p>
             ) : (
-              <ul class="tool-list">
-                {shown.slice(0, LIST_LIMIT).map((tool) => (
-                  <ToolCard key={tool.id} tool={tool} tools={tools.state} now={now} />
-                ))}
-              </ul>
+              <>
+                <ul class="tool-list" data-testid="tool-results">
+                  {shown.slice(0, shownCount).map((tool) => (
+                    <ToolCard key={tool.id} tool={tool} tools={tools.state} now={now} />
+                  ))}
+                </ul>
+                {shown.length > shownCount && (
+                  <button type="button" class="button" onClick={() => setShownCount((count) => count + PAGE)}>
+                    {t('tools.showMore', { count: Math.min(PAGE, shown.length - shownCount) })}
+                  </button>
+                )}
+              </>
             )}
           </>
         )}
