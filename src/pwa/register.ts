@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { createListeners } from './listeners';
 
 // Browsers look for a new version when the app is opened; an installed app is
@@ -6,6 +6,7 @@ import { createListeners } from './listeners';
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 let workbox: Workbox | undefined;
+let registering = false;
 let waitingWorker: ServiceWorker | undefined;
 // Another tab already switched to the new version: this page runs old code
 // whose lazy chunks are no longer cached, so only a reload fixes it.
@@ -21,10 +22,20 @@ const offlineListeners = createListeners<void>();
  * once; a browser without service workers simply runs online only.
  */
 export function registerServiceWorker(): void {
-  if (!import.meta.env.PROD || workbox !== undefined) return;
+  if (!import.meta.env.PROD || registering) return;
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  registering = true;
+  // workbox-window loads after the first screen: nothing on it needs the worker.
+  import('workbox-window')
+    .then(({ Workbox: WorkboxClass }) => startWorkbox(new WorkboxClass('./sw.js', { scope: './' })))
+    // Offline with no cache yet (the first visit failed halfway): the app still runs.
+    .catch(() => {
+      registering = false;
+    });
+}
+
+function startWorkbox(wb: Workbox): void {
   const container = navigator.serviceWorker;
-  const wb = new Workbox('./sw.js', { scope: './' });
   workbox = wb;
   let controller = container.controller;
 
