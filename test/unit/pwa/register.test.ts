@@ -65,6 +65,8 @@ async function start(options: { controlled: boolean; prod?: boolean }): Promise<
   vi.resetModules();
   const module = await import('../../../src/pwa/register');
   module.registerServiceWorker();
+  // workbox-window is imported on demand, after the first screen.
+  await vi.dynamicImportSettled();
   await Promise.resolve();
   await Promise.resolve();
   return module;
@@ -103,6 +105,7 @@ describe('registerServiceWorker', () => {
   it('registers once, however often it is called', async () => {
     const { registerServiceWorker } = await start({ controlled: false });
     registerServiceWorker();
+    await vi.dynamicImportSettled();
     expect(fake.instances).toHaveLength(1);
   });
 });
@@ -154,6 +157,7 @@ describe('update flow', () => {
     vi.resetModules();
     const again = await import('../../../src/pwa/register');
     again.registerServiceWorker();
+    await vi.dynamicImportSettled();
     await Promise.resolve();
     await Promise.resolve();
     const late = vi.fn();
