@@ -11,9 +11,9 @@ import type { CborValue } from '../cbor';
 import { toBase64Url } from '../bytes';
 import { hasOnlyKeys, nameField, uintField } from '../fields';
 import type { Envelope } from '../envelope';
-import type { RecordId } from '../../domain/events';
+import type { EventMeta, RecordId } from '../../domain/events';
 import { TOOL_CATEGORIES } from '../../domain/tool-events';
-import type { ToolCategory, ToolRegistered } from '../../domain/tool-events';
+import type { ToolRegistered } from '../../domain/tool-events';
 import { isNormalizedName } from '../../domain/names';
 import { KIND_CODES } from './codes';
 import { isOptionalText, optionalIdField, optionalTextField, recordIdBytes, RECORD_ID_BYTES } from './tool-fields';
@@ -29,16 +29,8 @@ export const TOOL_LIMITS = {
   photoBytes: 30 * 1024,
 } as const;
 
-export interface ToolFields {
-  readonly name: string;
-  readonly category: ToolCategory;
-  readonly area: RecordId | null;
-  readonly accessories: readonly string[];
-  readonly careNotes: string;
-  readonly replacementValue: number | null;
-  readonly loanDays: number;
-  readonly photo: Uint8Array | null;
-}
+/** What a registration says about the tool: the event without who and when. */
+export type ToolFields = Omit<ToolRegistered, keyof EventMeta | 'kind'>;
 
 export type ToolFieldProblem = 'name' | 'category' | 'accessories' | 'care-notes' | 'replacement-value' | 'loan-days' | 'photo' | 'area';
 

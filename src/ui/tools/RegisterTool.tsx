@@ -10,6 +10,7 @@ import { useAppState, useAppStore, useT } from '../shell/context';
 import { navigate } from '../shell/router';
 import { AreaSelect } from './AreaSelect';
 import { PhotoField } from './PhotoField';
+import { photoStrings } from './photo-strings';
 import { categoryKey } from './tool-format';
 import { useToolsView } from './use-tools';
 import './tools.css';
@@ -116,21 +117,7 @@ export function RegisterTool({ label }: { readonly label: string | null }) {
         <Field label={t('tools.new.value')} value={value} onInput={setValue} inputMode="numeric" required={false} error={errorFor('replacement-value')} />
         <Field label={t('tools.new.loanDays')} value={loanDays} onInput={setLoanDays} inputMode="numeric" error={errorFor('loan-days')} />
         <PhotoField
-          strings={{
-            label: t('tools.new.photo'),
-            hint: t('tools.new.photoHint'),
-            take: t('tools.new.photoTake'),
-            choose: t('tools.new.photoChoose'),
-            replace: t('tools.new.photoReplace'),
-            remove: t('tools.new.photoRemove'),
-            preview: t('tools.new.photoPreview'),
-            working: t('tools.new.photoWorking'),
-            problems: {
-              'not-an-image': t('tools.new.photoNotImage'),
-              'too-large': t('tools.new.photoTooLarge'),
-              unreadable: t('tools.new.photoUnreadable'),
-            },
-          }}
+          strings={photoStrings(t, t('tools.new.photo'), t('tools.new.photoHint'))}
           value={photo}
           onChange={setPhoto}
         />

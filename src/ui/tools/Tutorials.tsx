@@ -2,13 +2,12 @@ import { useState } from 'preact/hooks';
 import { writeTutorial } from '../../app/tools';
 import type { TutorialProblem } from '../../app/tools';
 import type { Tutorial, ToolState } from '../../domain/tools';
-import type { Translator } from '../../i18n/i18n';
 import { TUTORIAL_LIMITS } from '../../records/kinds/tool-circle';
 import { memberName } from '../circle/people';
 import { Field } from '../components/Field';
 import { useAppState, useAppStore, useT } from '../shell/context';
 import { PhotoField } from './PhotoField';
-import type { PhotoFieldStrings } from './PhotoField';
+import { photoStrings } from './photo-strings';
 import { usePhotoUrl } from './use-photo-url';
 import { useToolsView } from './use-tools';
 
@@ -16,24 +15,6 @@ type Editing = { readonly replaces: Tutorial | null } | null;
 
 /** Two pictures and the text must fit one record: these are smaller than a tool's photo. */
 const TUTORIAL_PHOTO_BOX = 240;
-
-function photoStrings(t: Translator['t'], number: number): PhotoFieldStrings {
-  return {
-    label: t('tools.tutorial.photo', { number }),
-    hint: t('tools.tutorial.photoHint'),
-    take: t('tools.new.photoTake'),
-    choose: t('tools.new.photoChoose'),
-    replace: t('tools.new.photoReplace'),
-    remove: t('tools.new.photoRemove'),
-    preview: t('tools.new.photoPreview'),
-    working: t('tools.new.photoWorking'),
-    problems: {
-      'not-an-image': t('tools.new.photoNotImage'),
-      'too-large': t('tools.new.photoTooLarge'),
-      unreadable: t('tools.new.photoUnreadable'),
-    },
-  };
-}
 
 function TutorialPhoto({ photo, label }: { readonly photo: Uint8Array; readonly label: string }) {
   const url = usePhotoUrl(photo);
@@ -132,7 +113,7 @@ export function Tutorials({ tool }: { readonly tool: ToolState }) {
           {[0, 1].map((index) => (
             <PhotoField
               key={index}
-              strings={photoStrings(t, index + 1)}
+              strings={photoStrings(t, t('tools.tutorial.photo', { number: index + 1 }), t('tools.tutorial.photoHint'))}
               value={photos[index] ?? null}
               onChange={(bytes) => setPhotos((current) => current.map((photo, at) => (at === index ? bytes : photo)))}
               maxBytes={TUTORIAL_LIMITS.photoBytes}

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CborValue } from '../../../src/records/cbor';
 import { toBase64Url } from '../../../src/records/bytes';
-import { makeRecord } from '../../../src/records/make';
-import type { NewRecord } from '../../../src/records/make';
-import { readTrustedRecord, validateRecord } from '../../../src/records/validate';
 import {
   CARE_LIMITS,
   repairClosedBody,
@@ -14,6 +11,7 @@ import {
   toolStatusBody,
 } from '../../../src/records/kinds/tool-care';
 import { normalizeText } from '../../../src/records/kinds/tool-fields';
+import { recordMaker, withEntry } from '../../fixtures/record-kinds';
 import { foundCircle, person, seedBytes, T0 } from '../../fixtures/circle';
 
 const circle = foundCircle();
@@ -21,23 +19,8 @@ const ana = person(1);
 const tool = toBase64Url(seedBytes('tool', 1));
 const other = toBase64Url(seedBytes('tool', 2));
 
-function record(kind: NewRecord['kind'], body: Map<number, CborValue>) {
-  return makeRecord({ kind, circle: circle.id, at: T0, body }, ana.signing);
-}
+const { record, eventOf } = recordMaker(circle, ana);
 
-function eventOf(kind: NewRecord['kind'], body: Map<number, CborValue>) {
-  const made = record(kind, body);
-  const result = validateRecord(made.bytes, circle.id);
-  if (result.ok) expect(readTrustedRecord(made.bytes)?.event).toEqual(result.value.event);
-  return result.ok ? result.value.event : result.error.problem;
-}
-
-function withEntry(body: Map<number, CborValue>, key: number, value: CborValue | undefined): Map<number, CborValue> {
-  const copy = new Map(body);
-  if (value === undefined) copy.delete(key);
-  else copy.set(key, value);
-  return copy;
-}
 
 describe('requests', () => {
   it('name the tool, and a withdrawal names the request', () => {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CborValue } from '../../../src/records/cbor';
 import { toBase64Url } from '../../../src/records/bytes';
-import { makeRecord } from '../../../src/records/make';
-import type { NewRecord } from '../../../src/records/make';
-import { readTrustedRecord, validateRecord } from '../../../src/records/validate';
 import {
   areaNamedBody,
   caretakerVolunteerBody,
@@ -13,6 +9,7 @@ import {
   tutorialWrittenBody,
 } from '../../../src/records/kinds/tool-circle';
 import type { TutorialFields } from '../../../src/records/kinds/tool-circle';
+import { recordMaker, withEntry } from '../../fixtures/record-kinds';
 import { foundCircle, person, seedBytes, seededRandom, T0 } from '../../fixtures/circle';
 
 const circle = foundCircle();
@@ -20,23 +17,8 @@ const ana = person(1);
 const tool = toBase64Url(seedBytes('tool', 1));
 const tools = Array.from({ length: 21 }, (_, i) => toBase64Url(seedBytes('tool', i + 1)));
 
-function record(kind: NewRecord['kind'], body: Map<number, CborValue>) {
-  return makeRecord({ kind, circle: circle.id, at: T0, body }, ana.signing);
-}
+const { record, eventOf } = recordMaker(circle, ana);
 
-function eventOf(kind: NewRecord['kind'], body: Map<number, CborValue>) {
-  const made = record(kind, body);
-  const result = validateRecord(made.bytes, circle.id);
-  if (result.ok) expect(readTrustedRecord(made.bytes)?.event).toEqual(result.value.event);
-  return result.ok ? result.value.event : result.error.problem;
-}
-
-function withEntry(body: Map<number, CborValue>, key: number, value: CborValue | undefined): Map<number, CborValue> {
-  const copy = new Map(body);
-  if (value === undefined) copy.delete(key);
-  else copy.set(key, value);
-  return copy;
-}
 
 describe('caretakers and areas', () => {
   it('carry a volunteer’s yes or no', () => {
