@@ -144,7 +144,7 @@ describe('replica', () => {
     await b.addAll(circle.records.slice(3).map((r) => r.bytes));
     a.applyRemoteUpdate(Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)));
     b.applyRemoteUpdate(Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)));
-    await settle();
+    await Promise.all([a.whenVerified(), b.whenVerified()]);
     expect(a.current().recordCount).toBe(circle.records.length);
     expect(b.current().recordCount).toBe(circle.records.length);
     expect([...a.current().circle.members.keys()].sort()).toEqual([...b.current().circle.members.keys()].sort());

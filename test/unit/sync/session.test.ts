@@ -35,6 +35,7 @@ describe('a sync session', () => {
     const { a, b } = connect(ana, kofi);
     await until(b, (s) => s.state === 'synced');
     await until(a, (s) => s.state === 'synced');
+    await kofi.circle.replica.whenVerified();
     await settle();
     expect(recordIds(kofi)).toEqual(recordIds(ana));
     expect(kofi.circle.replica.current().circle.members.size).toBe(2);
