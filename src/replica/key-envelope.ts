@@ -49,7 +49,7 @@ export interface PassphraseEnvelope {
 /** New schemes join this union without touching stored envelopes of the older ones. */
 export type KeyEnvelope = PlainEnvelope | PassphraseEnvelope;
 
-export function sealSecrets(secrets: MembershipSecrets): KeyEnvelope {
+export function sealSecrets(secrets: MembershipSecrets): PlainEnvelope {
   return {
     scheme: 'plain',
     version: 1,
