@@ -1,9 +1,10 @@
 /**
  * How the secrets of one circle membership are kept on the phone: the member's
- * signing and box seeds and the circle secret, as one opaque sealed blob. Today
- * the blob is stored as is ('plain'); the app lock will store the same bytes
- * encrypted under a key derived from the member's passphrase, with its
- * parameters beside the ciphertext, by rewriting only this envelope.
+ * signing and box seeds and the circle secret, as one opaque sealed blob.
+ * Without the app lock the blob is stored as is ('plain'); with it, the same
+ * bytes are stored encrypted under a key derived from the member's passphrase
+ * ('passphrase', see passphrase.ts), with the derivation's parameters beside
+ * the ciphertext, by rewriting only this envelope.
  */
 import { decodeCbor, encodeCbor } from '../records/cbor';
 import type { CborValue } from '../records/cbor';
@@ -22,10 +23,33 @@ export interface PlainEnvelope {
   readonly secrets: Uint8Array;
 }
 
-/** Further schemes (passphrase-wrapped) join this union without touching stored plain envelopes. */
-export type KeyEnvelope = PlainEnvelope;
+/**
+ * PBKDF2-HMAC-SHA256, from the platform's WebCrypto. The parameters are stored
+ * so that a later version can raise the count (or move to Argon2id, a new
+ * member of KdfParams) and still open what older versions wrote.
+ */
+export interface Pbkdf2Params {
+  readonly name: 'pbkdf2-sha256';
+  readonly iterations: number;
+  readonly salt: Uint8Array;
+}
 
-export function sealSecrets(secrets: MembershipSecrets): KeyEnvelope {
+/** Key derivations a passphrase envelope may name; Argon2id would join as `{ name: 'argon2id', ... }`. */
+export type KdfParams = Pbkdf2Params;
+
+/** The plain envelope's `secrets`, XChaCha20-Poly1305-encrypted under a passphrase-derived key. */
+export interface PassphraseEnvelope {
+  readonly scheme: 'passphrase';
+  readonly version: 1;
+  readonly kdf: KdfParams;
+  readonly nonce: Uint8Array;
+  readonly ciphertext: Uint8Array;
+}
+
+/** New schemes join this union without touching stored envelopes of the older ones. */
+export type KeyEnvelope = PlainEnvelope | PassphraseEnvelope;
+
+export function sealSecrets(secrets: MembershipSecrets): PlainEnvelope {
   return {
     scheme: 'plain',
     version: 1,

@@ -31,6 +31,14 @@ export interface PendingDraft {
   readonly createdAt: number;
 }
 
+/** What eraseCircleTraces removed. */
+export interface ErasedTraces {
+  readonly pendingDrafts: number;
+  /** The keys of the settings removed. */
+  readonly settings: readonly string[];
+  readonly usedWelcomes: number;
+}
+
 export interface Vault {
   memberships(): Promise<Membership[]>;
   membership(circleId: string): Promise<Membership | undefined>;
@@ -48,6 +56,12 @@ export interface Vault {
   removePendingDraft(draftId: string): Promise<void>;
   setting<T>(key: string): Promise<T | undefined>;
   saveSetting(key: string, value: unknown): Promise<void>;
+  /**
+   * For a wipe, in one transaction: the circle's pending drafts, every setting
+   * whose key or value names the circle, and the used welcome recorded when
+   * this phone joined it (its value is the membership's joinedAt).
+   */
+  eraseCircleTraces(circleId: string, joinedAt: number | null): Promise<ErasedTraces>;
   close(): void;
 }
 
@@ -99,6 +113,51 @@ export async function openVault(name = VAULT_DATABASE): Promise<Vault> {
       transact(db, PENDING_DRAFTS, 'readwrite', (tx) => void tx.objectStore(PENDING_DRAFTS).delete(draftId), 'strict'),
     setting: (key) => getValue(db, SETTINGS, key),
     saveSetting: (key, value) => put(SETTINGS, value, key),
+    eraseCircleTraces: async (circleId, joinedAt) => {
+      let pendingDrafts = 0;
+      let usedWelcomes = 0;
+      const settings: string[] = [];
+      await transact(
+        db,
+        [PENDING_DRAFTS, SETTINGS, USED_WELCOMES],
+        'readwrite',
+        (tx) => {
+          deleteWhere(tx.objectStore(PENDING_DRAFTS), (_, value) => (value as Partial<PendingDraft>).circleId === circleId, () => pendingDrafts++);
+          // Settings are keyed by strings (saveSetting's key).
+          deleteWhere(tx.objectStore(SETTINGS), (key, value) => mentions(key, circleId) || mentions(value, circleId), (key) =>
+            settings.push(key as string),
+          );
+          if (joinedAt !== null) deleteWhere(tx.objectStore(USED_WELCOMES), (_, value) => value === joinedAt, () => usedWelcomes++);
+        },
+        'strict',
+      );
+      return { pendingDrafts, settings, usedWelcomes };
+    },
     close: () => db.close(),
   };
+}
+
+function deleteWhere(store: IDBObjectStore, matches: (key: IDBValidKey, value: unknown) => boolean, deleted: (key: IDBValidKey) => void): void {
+  const request = store.openCursor();
+  request.onsuccess = () => {
+    const cursor = request.result;
+    if (cursor === null) return;
+    if (matches(cursor.primaryKey, cursor.value)) {
+      cursor.delete();
+      deleted(cursor.primaryKey);
+    }
+    cursor.continue();
+  };
+}
+
+/** Whether a stored value holds the text anywhere: settings are small, and their shapes belong to other layers. */
+function mentions(value: unknown, text: string, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes(text);
+  if (typeof value !== 'object' || value === null || depth > 8 || ArrayBuffer.isView(value)) return false;
+  const members: unknown[] = Array.isArray(value)
+    ? value
+    : value instanceof Map
+      ? [...(value as Map<unknown, unknown>).keys(), ...(value as Map<unknown, unknown>).values()]
+      : [...Object.keys(value), ...Object.values(value as Record<string, unknown>)];
+  return members.some((member) => mentions(member, text, depth + 1));
 }
