@@ -22,7 +22,8 @@
  * `fanout` times the callers of the level above, and no level can hold more
  * callers than this one puts there. In closed form:
  *   depth <= ceil(log_f(c + 1)) + 1, and
- *   depth <= ceil(log_f(n)) when all n members besides the root are callers.
+ *   depth <= max(1, ceil(log_f(n))) when all n >= 1 members besides the root
+ *   are callers.
  * Capacity: the root and the c callers have `fanout * (c + 1)` places between
  * them; anyone beyond that (the last in the order, never a caller) is listed
  * in `unassigned` for the screen to show as needing a caller. Nobody is ever
