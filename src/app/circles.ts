@@ -15,7 +15,6 @@ import { err, ok } from '../records/result';
 import type { Result } from '../records/result';
 import { deleteArchive } from '../replica/archive';
 import { deleteDocumentStore } from '../replica/doc-store';
-import { sealSecrets } from '../replica/key-envelope';
 import type { Vault } from '../replica/vault';
 import { DEMO_OPTIONS, syntheticIdentity } from '../demo/synthetic';
 import { decodeDemoFile } from '../demo/demo-file';
@@ -52,7 +51,10 @@ export async function createCircle(
     memberKey: toBase64Url(signing.publicKey),
     joinedAt: now,
     isDemo: false,
-    keys: sealSecrets({ signingSeed: signing.secretKey, boxSeed: box.secretKey, circleSecret: deps.random(CIRCLE_SECRET_BYTES) }),
+    keys: deps.keyring.protect(
+      { signingSeed: signing.secretKey, boxSeed: box.secretKey, circleSecret: deps.random(CIRCLE_SECRET_BYTES) },
+      deps.random,
+    ),
   };
   // Keys first: a crash between the two writes leaves a circle with no record
   // yet, which the member can still open, never a record nobody can sign for.
@@ -100,7 +102,10 @@ export async function openDemoCircle(vault: Vault, deps: AppDeps, loadHistory: (
     memberKey: toBase64Url(demo.viewer.signing.publicKey),
     joinedAt: deps.now(),
     isDemo: true,
-    keys: sealSecrets({ signingSeed: demo.viewer.signing.secretKey, boxSeed: demo.viewer.box.secretKey, circleSecret: demo.secret }),
+    keys: deps.keyring.protect(
+      { signingSeed: demo.viewer.signing.secretKey, boxSeed: demo.viewer.box.secretKey, circleSecret: demo.secret },
+      deps.random,
+    ),
   };
   const records = decodeDemoFile(await loadHistory());
   if (records === null) throw new Error('the demo circle file is damaged');

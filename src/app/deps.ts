@@ -1,4 +1,6 @@
-/** The clock and randomness the app layer hands to the pure core. */
+import { Keyring } from '../replica/keyring';
+
+/** The clock, randomness and keys the app layer hands to the pure core. */
 export interface AppDeps {
   readonly now: () => number;
   readonly random: (length: number) => Uint8Array;
@@ -10,11 +12,14 @@ export interface AppDeps {
    * its own, as separate phones would have.
    */
   readonly storageScope?: string;
+  /** Opens and protects key envelopes: with the app lock on, only while unlocked. */
+  readonly keyring: Keyring;
 }
 
 export const platformDeps: AppDeps = {
   now: () => Date.now(),
   random: (length) => crypto.getRandomValues(new Uint8Array(length)),
+  keyring: new Keyring(),
   idle: (task) => {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: 5000 });
     else setTimeout(task, 1500);

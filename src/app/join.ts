@@ -21,7 +21,7 @@ import {
 import type { JoinRequest, JoinRequestProblem, WelcomeProblem } from '../records/invite';
 import { err, ok } from '../records/result';
 import type { Result } from '../records/result';
-import { openSecrets, sealSecrets } from '../replica/key-envelope';
+import type { Keyring } from '../replica/keyring';
 import type { Vault } from '../replica/vault';
 import type { ExpectFrameProblem } from '../qr/frame';
 import { joinRequestCode, readJoinRequestCode, readWelcomeCode, welcomeCode } from './codes';
@@ -44,17 +44,17 @@ export async function startJoin(vault: Vault, name: string, deps: AppDeps): Prom
   await vault.savePendingJoin({
     name: normalized.value,
     createdAt: deps.now(),
-    keys: sealSecrets({ signingSeed, boxSeed, circleSecret: null }),
+    keys: deps.keyring.protect({ signingSeed, boxSeed, circleSecret: null }, deps.random),
   });
-  const shown = await currentJoinRequest(vault);
+  const shown = await currentJoinRequest(vault, deps.keyring);
   if (shown === undefined) throw new Error('the join request just saved could not be read back');
   return ok(shown);
 }
 
-export async function currentJoinRequest(vault: Vault): Promise<ShownJoinRequest | undefined> {
+export async function currentJoinRequest(vault: Vault, keyring: Keyring): Promise<ShownJoinRequest | undefined> {
   const pending = await vault.pendingJoin();
   if (pending === undefined) return undefined;
-  const secrets = openSecrets(pending.keys);
+  const secrets = keyring.open(pending.keys);
   if (typeof secrets === 'string') return undefined;
   const signing = signingKeysFromSeed(secrets.signingSeed);
   const box = boxKeysFromSeed(secrets.boxSeed);
@@ -81,9 +81,9 @@ export async function acceptWelcome(vault: Vault, text: string, deps: AppDeps): 
   const body = readWelcomeCode(text);
   if (!body.ok) return body;
   const pending = await vault.pendingJoin();
-  const secrets = pending === undefined ? undefined : openSecrets(pending.keys);
+  const secrets = pending === undefined ? undefined : deps.keyring.open(pending.keys);
   if (pending === undefined || secrets === undefined || typeof secrets === 'string') {
-    return err((await isReplayOnThisPhone(vault, body.value)) ? 'already-used' : 'no-pending-request');
+    return err((await isReplayOnThisPhone(vault, deps.keyring, body.value)) ? 'already-used' : 'no-pending-request');
   }
   const signing = signingKeysFromSeed(secrets.signingSeed);
   const box = boxKeysFromSeed(secrets.boxSeed);
@@ -97,7 +97,7 @@ export async function acceptWelcome(vault: Vault, text: string, deps: AppDeps): 
     memberKey: toBase64Url(signing.publicKey),
     joinedAt: deps.now(),
     isDemo: false,
-    keys: sealSecrets({ signingSeed: signing.secretKey, boxSeed: box.secretKey, circleSecret: welcome.secret }),
+    keys: deps.keyring.protect({ signingSeed: signing.secretKey, boxSeed: box.secretKey, circleSecret: welcome.secret }, deps.random),
   };
   await vault.completeJoin(membership, welcome.welcomeId);
   const circle = await openCircle(membership, deps);
@@ -108,9 +108,9 @@ export async function acceptWelcome(vault: Vault, text: string, deps: AppDeps): 
 }
 
 /** A welcome that opens with the keys of a circle this phone already joined, and was used. */
-async function isReplayOnThisPhone(vault: Vault, code: Uint8Array): Promise<boolean> {
+async function isReplayOnThisPhone(vault: Vault, keyring: Keyring, code: Uint8Array): Promise<boolean> {
   for (const membership of await vault.memberships()) {
-    const secrets = openSecrets(membership.keys);
+    const secrets = keyring.open(membership.keys);
     if (typeof secrets === 'string') continue;
     const unsealed = unsealWelcome(code, boxKeysFromSeed(secrets.boxSeed));
     if (unsealed.ok && (await vault.isWelcomeUsed(unsealed.value.welcomeId))) return true;

@@ -4,7 +4,6 @@ import { signingKeysFromSeed } from '../records/crypto';
 import type { SigningKeys } from '../records/crypto';
 import { openIndexedDbArchive } from '../replica/archive';
 import { persistDocument } from '../replica/doc-store';
-import { openSecrets } from '../replica/key-envelope';
 import { Replica } from '../replica/replica';
 import type { Membership } from '../replica/vault';
 import type { AppDeps } from './deps';
@@ -23,7 +22,7 @@ export class CircleOpenError extends Error {
 }
 
 export async function openCircle(membership: Membership, deps: AppDeps): Promise<OpenCircle> {
-  const secrets = openSecrets(membership.keys);
+  const secrets = deps.keyring.open(membership.keys);
   if (typeof secrets === 'string') throw new CircleOpenError(secrets);
   const circleId = fromBase64Url(membership.circleId);
   if (secrets.circleSecret === null || circleId === null) throw new CircleOpenError('damaged');

@@ -85,3 +85,13 @@ export async function getAllValues<T>(db: IDBDatabase, store: string): Promise<T
   });
   return values;
 }
+
+/** The names of this origin's databases; none on browsers without indexedDB.databases() (Firefox before 126). */
+export async function listDatabaseNames(): Promise<string[]> {
+  if (typeof indexedDB.databases !== 'function') return [];
+  try {
+    return (await indexedDB.databases()).flatMap((info) => (info.name === undefined ? [] : [info.name]));
+  } catch {
+    return [];
+  }
+}

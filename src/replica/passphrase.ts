@@ -80,6 +80,68 @@ export function normalizePassphrase(passphrase: string): string | null {
   return normalized.length === 0 ? null : normalized;
 }
 
+/**
+ * What one passphrase derivation gives: the key that encrypts envelopes and the
+ * key that seals fields, with the parameters they came from. The app keeps one
+ * in memory while unlocked, so every membership on the phone (and one joined
+ * later) is locked under the same derivation and opening them all costs one.
+ */
+export interface LockKey {
+  readonly kdf: KdfParams;
+  readonly wrapping: Uint8Array;
+  readonly sealing: Uint8Array;
+}
+
+/** Fresh derivation parameters (a new salt); rejects fewer than MIN_PBKDF2_ITERATIONS unless a test asks. */
+export function newLockKdf(random: RandomBytes, iterations = PBKDF2_ITERATIONS, testOnly?: WeakIterationsForTests): KdfParams {
+  const floor = testOnly?.allowWeakIterationsForTests === true ? 1 : MIN_PBKDF2_ITERATIONS;
+  if (!Number.isSafeInteger(iterations) || iterations < floor || iterations > MAX_PBKDF2_ITERATIONS) {
+    throw new RangeError(`PBKDF2 iterations must be between ${floor} and ${MAX_PBKDF2_ITERATIONS}, got ${iterations}`);
+  }
+  return { name: 'pbkdf2-sha256', iterations, salt: randomBytes(random, SALT_BYTES) };
+}
+
+/** The slow step: derives the lock key from a passphrase. Rejects an empty passphrase. */
+export async function deriveLockKey(passphrase: string, kdf: KdfParams): Promise<LockKey> {
+  const normalized = normalizePassphrase(passphrase);
+  if (normalized === null) throw new RangeError('the passphrase is empty');
+  return { kdf, ...(await deriveKeys(normalized, kdf)) };
+}
+
+/** Encrypts a plain envelope under a lock key, with a fresh nonce: fast, no derivation. */
+export function sealWithLockKey(plain: PlainEnvelope, key: LockKey, random: RandomBytes): PassphraseEnvelope {
+  if (plain.scheme !== 'plain' || typeof openSecrets(plain) === 'string') throw new RangeError('only a sound plain envelope can be locked');
+  const nonce = randomBytes(random, NONCE_BYTES);
+  const ciphertext = xchacha20poly1305(key.wrapping, nonce, associatedData(key.kdf)).encrypt(plain.secrets);
+  return { scheme: 'passphrase', version: 1, kdf: key.kdf, nonce, ciphertext };
+}
+
+/**
+ * Opens an envelope with a lock key already derived. An envelope locked under
+ * other parameters, a wrong key and an altered envelope all read
+ * 'wrong-passphrase'; one that is not even well formed reads 'damaged'.
+ */
+export function openWithLockKey(envelope: PassphraseEnvelope, key: LockKey): PlainEnvelope | UnlockProblem {
+  // Storage is ours, but a damaged or older row must read as damaged, not throw.
+  if (!isWellFormed(envelope)) return 'damaged';
+  let secrets: Uint8Array;
+  try {
+    // The envelope's own parameters go into the associated data: a key derived under others fails here.
+    secrets = xchacha20poly1305(key.wrapping, envelope.nonce, associatedData(envelope.kdf)).decrypt(envelope.ciphertext);
+  } catch {
+    return 'wrong-passphrase';
+  }
+  const plain: PlainEnvelope = { scheme: 'plain', version: 1, secrets };
+  // Authentic yet unreadable: only a bug of ours could have locked it so.
+  return typeof openSecrets(plain) === 'string' ? 'damaged' : plain;
+}
+
+/** Zeroes a lock key's bytes once the app locks: what stays in memory should be nothing. */
+export function forgetLockKey(key: LockKey): void {
+  key.wrapping.fill(0);
+  key.sealing.fill(0);
+}
+
 /** Locks a plain envelope; rejects an empty passphrase, a damaged envelope, or fewer than MIN_PBKDF2_ITERATIONS. */
 export async function lockEnvelope(
   plain: PlainEnvelope,
@@ -99,19 +161,13 @@ export async function lockWithSealingKey(
   iterations = PBKDF2_ITERATIONS,
   testOnly?: WeakIterationsForTests,
 ): Promise<Locked> {
-  const normalized = normalizePassphrase(passphrase);
-  if (normalized === null) throw new RangeError('the passphrase is empty');
-  const floor = testOnly?.allowWeakIterationsForTests === true ? 1 : MIN_PBKDF2_ITERATIONS;
-  if (!Number.isSafeInteger(iterations) || iterations < floor || iterations > MAX_PBKDF2_ITERATIONS) {
-    throw new RangeError(`PBKDF2 iterations must be between ${floor} and ${MAX_PBKDF2_ITERATIONS}, got ${iterations}`);
-  }
+  if (normalizePassphrase(passphrase) === null) throw new RangeError('the passphrase is empty');
+  const kdf = newLockKdf(random, iterations, testOnly);
   if (plain.scheme !== 'plain' || typeof openSecrets(plain) === 'string') throw new RangeError('only a sound plain envelope can be locked');
-  const kdf: KdfParams = { name: 'pbkdf2-sha256', iterations, salt: randomBytes(random, SALT_BYTES) };
-  const nonce = randomBytes(random, NONCE_BYTES);
-  const keys = await deriveKeys(normalized, kdf);
-  const ciphertext = xchacha20poly1305(keys.wrapping, nonce, associatedData(kdf)).encrypt(plain.secrets);
-  keys.wrapping.fill(0);
-  return { envelope: { scheme: 'passphrase', version: 1, kdf, nonce, ciphertext }, sealingKey: keys.sealing };
+  const key = await deriveLockKey(passphrase, kdf);
+  const envelope = sealWithLockKey(plain, key, random);
+  key.wrapping.fill(0);
+  return { envelope, sealingKey: key.sealing };
 }
 
 /**
@@ -137,25 +193,17 @@ export async function unlockEnvelope(envelope: PassphraseEnvelope, passphrase: s
  * key: whoever rewrites the envelope re-seals the fields in the same step.
  */
 export async function unlockWithSealingKey(envelope: PassphraseEnvelope, passphrase: string): Promise<Unlocked | UnlockProblem> {
-  // Storage is ours, but a damaged or older row must read as damaged, not throw.
   if (!isWellFormed(envelope)) return 'damaged';
-  const normalized = normalizePassphrase(passphrase);
   // No envelope was ever locked with an empty passphrase.
-  if (normalized === null) return 'wrong-passphrase';
-  const keys = await deriveKeys(normalized, envelope.kdf);
-  let secrets: Uint8Array;
-  try {
-    secrets = xchacha20poly1305(keys.wrapping, envelope.nonce, associatedData(envelope.kdf)).decrypt(envelope.ciphertext);
-  } catch {
-    keys.sealing.fill(0);
-    return 'wrong-passphrase';
-  } finally {
-    keys.wrapping.fill(0);
+  if (normalizePassphrase(passphrase) === null) return 'wrong-passphrase';
+  const key = await deriveLockKey(passphrase, envelope.kdf);
+  const plain = openWithLockKey(envelope, key);
+  key.wrapping.fill(0);
+  if (typeof plain === 'string') {
+    key.sealing.fill(0);
+    return plain;
   }
-  const plain: PlainEnvelope = { scheme: 'plain', version: 1, secrets };
-  // Authentic yet unreadable: only a bug of ours could have locked it so.
-  if (typeof openSecrets(plain) === 'string') return 'damaged';
-  return { plain, sealingKey: keys.sealing };
+  return { plain, sealingKey: key.sealing };
 }
 
 /** False once the envelope's derivation is weaker than what locking uses today: time to rewrite it at the next unlock. */
@@ -198,7 +246,21 @@ function randomBytes(random: RandomBytes, length: number): Uint8Array {
 function isWellFormed(envelope: unknown): envelope is PassphraseEnvelope {
   if (typeof envelope !== 'object' || envelope === null) return false;
   const { scheme, version, kdf, nonce, ciphertext } = envelope as Partial<Record<keyof PassphraseEnvelope, unknown>>;
-  if (scheme !== 'passphrase' || version !== 1 || typeof kdf !== 'object' || kdf === null) return false;
+  return (
+    scheme === 'passphrase' &&
+    version === 1 &&
+    isSoundKdf(kdf) &&
+    nonce instanceof Uint8Array &&
+    nonce.length === NONCE_BYTES &&
+    ciphertext instanceof Uint8Array &&
+    ciphertext.length >= TAG_BYTES &&
+    ciphertext.length <= MAX_CIPHERTEXT_BYTES
+  );
+}
+
+/** Parameters read back from storage that a derivation can run on in bounded time. */
+export function isSoundKdf(kdf: unknown): kdf is KdfParams {
+  if (typeof kdf !== 'object' || kdf === null) return false;
   const { name, iterations, salt } = kdf as Partial<Record<keyof KdfParams, unknown>>;
   return (
     name === 'pbkdf2-sha256' &&
@@ -208,11 +270,6 @@ function isWellFormed(envelope: unknown): envelope is PassphraseEnvelope {
     iterations <= MAX_PBKDF2_ITERATIONS &&
     salt instanceof Uint8Array &&
     salt.length >= SALT_BYTES &&
-    salt.length <= MAX_SALT_BYTES &&
-    nonce instanceof Uint8Array &&
-    nonce.length === NONCE_BYTES &&
-    ciphertext instanceof Uint8Array &&
-    ciphertext.length >= TAG_BYTES &&
-    ciphertext.length <= MAX_CIPHERTEXT_BYTES
+    salt.length <= MAX_SALT_BYTES
   );
 }

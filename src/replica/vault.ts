@@ -62,6 +62,16 @@ export interface Vault {
    * this phone joined it (its value is the membership's joinedAt).
    */
   eraseCircleTraces(circleId: string, joinedAt: number | null): Promise<ErasedTraces>;
+  /**
+   * Setting, changing or turning off the app lock, in one transaction: the
+   * lock's own setting (deleted when null) and every key envelope rewritten.
+   * Nothing is left half under the old passphrase and half under the new.
+   */
+  rekey(lockSettingKey: string, lock: unknown, memberships: readonly Membership[], pending: PendingJoinRecord | undefined): Promise<void>;
+  /** The panic wipe's first step: every membership, the join request and the named settings, in one small transaction. */
+  destroyKeys(settingKeys: readonly string[]): Promise<void>;
+  /** Empties every store: the vault as a blank app has it. */
+  eraseAll(): Promise<void>;
   close(): void;
 }
 
@@ -71,6 +81,7 @@ const USED_WELCOMES = 'used-welcomes';
 const SETTINGS = 'settings';
 const PENDING_DRAFTS = 'pending-drafts';
 const PENDING_KEY = 'current';
+const ALL_STORES = [MEMBERSHIPS, PENDING, USED_WELCOMES, SETTINGS, PENDING_DRAFTS];
 export const VAULT_DATABASE = 'tally-vault';
 
 export async function openVault(name = VAULT_DATABASE): Promise<Vault> {
@@ -133,6 +144,35 @@ export async function openVault(name = VAULT_DATABASE): Promise<Vault> {
       );
       return { pendingDrafts, settings, usedWelcomes };
     },
+    rekey: (lockSettingKey, lock, memberships, pending) =>
+      transact(
+        db,
+        [MEMBERSHIPS, PENDING, SETTINGS],
+        'readwrite',
+        (tx) => {
+          if (lock === null) tx.objectStore(SETTINGS).delete(lockSettingKey);
+          else tx.objectStore(SETTINGS).put(lock, lockSettingKey);
+          for (const membership of memberships) tx.objectStore(MEMBERSHIPS).put(membership);
+          if (pending !== undefined) tx.objectStore(PENDING).put(pending, PENDING_KEY);
+        },
+        'strict',
+      ),
+    destroyKeys: (settingKeys) =>
+      transact(
+        db,
+        [MEMBERSHIPS, PENDING, SETTINGS],
+        'readwrite',
+        (tx) => {
+          tx.objectStore(MEMBERSHIPS).clear();
+          tx.objectStore(PENDING).clear();
+          for (const key of settingKeys) tx.objectStore(SETTINGS).delete(key);
+        },
+        'strict',
+      ),
+    eraseAll: () =>
+      transact(db, ALL_STORES, 'readwrite', (tx) => {
+        for (const store of ALL_STORES) tx.objectStore(store).clear();
+      }, 'strict'),
     close: () => db.close(),
   };
 }

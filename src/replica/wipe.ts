@@ -20,7 +20,7 @@
  */
 import { archiveDatabaseName } from './archive';
 import { docDatabaseName } from './doc-store';
-import { deleteDatabase } from './idb';
+import { deleteDatabase, listDatabaseNames } from './idb';
 import type { Vault } from './vault';
 
 export interface WipeReport {
@@ -48,17 +48,7 @@ export async function wipeCircle(vault: Vault, circleId: string, deps: WipeDeps 
   const storageName = (deps.storageScope ?? '') + circleId;
   const databases = new Set([archiveDatabaseName(storageName), docDatabaseName(storageName)]);
   // Any other database named after the circle (a store added later, another scope) goes too.
-  for (const name of await listedDatabases()) if (name.includes(circleId)) databases.add(name);
+  for (const name of await listDatabaseNames()) if (name.includes(circleId)) databases.add(name);
   for (const name of databases) await deleteDatabase(name);
   return { circleId, keys: membership !== undefined, ...traces, databases: [...databases] };
-}
-
-/** Browsers without indexedDB.databases() (Firefox before 126) still lose the databases named above. */
-async function listedDatabases(): Promise<string[]> {
-  if (typeof indexedDB.databases !== 'function') return [];
-  try {
-    return (await indexedDB.databases()).flatMap((info) => (info.name === undefined ? [] : [info.name]));
-  } catch {
-    return [];
-  }
 }

@@ -25,7 +25,7 @@ export function Join() {
   useEffect(() => {
     if (pendingJoin === null || shown !== null) return;
     let cancelled = false;
-    void currentJoinRequest(store.vault).then((request) => {
+    void currentJoinRequest(store.vault, store.deps.keyring).then((request) => {
       if (!cancelled && request !== undefined) setShown(request);
     });
     return () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCircle } from '../../../src/app/circles';
 import { acceptWelcome, approveJoin, currentJoinRequest, reviewJoinRequest, startJoin } from '../../../src/app/join';
 import type { AppDeps } from '../../../src/app/deps';
+import { Keyring } from '../../../src/replica/keyring';
 import { toBase64Url } from '../../../src/records/bytes';
 import { freshVault, invite, testDeps } from '../../fixtures/app';
 
@@ -46,7 +47,7 @@ describe('joining through the app layer', () => {
     const vault = await freshVault();
     const request = await startJoin(vault, 'Leila', testDeps(3));
     expect(request.ok).toBe(true);
-    const again = await currentJoinRequest(vault);
+    const again = await currentJoinRequest(vault, new Keyring());
     expect(again?.code).toBe(request.ok ? request.value.code : '');
   });
 
@@ -56,7 +57,7 @@ describe('joining through the app layer', () => {
     const vault = await freshVault();
     const { welcome } = await invite(circle, vault, 'Hana', testDeps(23), memberDeps);
     await vault.cancelPendingJoin();
-    expect(await currentJoinRequest(vault)).toBeUndefined();
+    expect(await currentJoinRequest(vault, new Keyring())).toBeUndefined();
     expect(await acceptWelcome(vault, welcome.code, testDeps(24))).toEqual({ ok: false, error: 'no-pending-request' });
   });
 
