@@ -15,7 +15,7 @@ import { keepPledge, pledgeProblem, pledgeState } from './pledges';
 import type { PledgeBook } from './pledges';
 import { approve, decline, openBook, pay, requestProblem, requestState, withdraw } from './requests';
 import type { RequestBook } from './requests';
-import { compareFundEvents, DEFAULT_FUND_RULES, isMemberAt, isValidAmount, isValidFundRules } from './rules';
+import { compareFundEvents, DEFAULT_FUND_RULES, isMemberAt, isValidAmount, isValidFundRules, MAX_AMOUNT, MAX_APPROVERS, MIN_APPROVERS } from './rules';
 import type { CycleTotals, FundContext, FundProblem, FundProblemReason, FundState } from './types';
 
 /** Money in and out, overall and per cycle, as the walk goes. */
@@ -33,7 +33,9 @@ interface Till {
 export function projectFund(events: Iterable<FundEvent>, context: FundContext): FundState {
   const rules = context.rules ?? DEFAULT_FUND_RULES;
   if (!isValidFundRules(rules)) {
-    throw new RangeError(`fund rules need a large amount from 1 to the cap and 2 to 12 approvers, not ${JSON.stringify(rules)}`);
+    throw new RangeError(
+      `fund rules need a large amount from 1 to ${MAX_AMOUNT} and ${MIN_APPROVERS} to ${MAX_APPROVERS} approvers, not ${JSON.stringify(rules)}`,
+    );
   }
   const { membership, cycleOf } = context;
   const sorted = distinctInOrder(events);
@@ -45,6 +47,11 @@ export function projectFund(events: Iterable<FundEvent>, context: FundContext): 
   const requests = new Map<RecordId, RequestBook>();
   const pledges = new Map<RecordId, PledgeBook>();
   const refused = new Set<RecordId>();
+  // Events naming a refused request or pledge say so, rather than that it is unknown.
+  const refuse = (event: SupportRequested | FundPledged, reason: FundProblemReason): void => {
+    refused.add(event.id);
+    report(event, reason);
+  };
   for (const event of sorted) {
     if (event.kind === 'support.requested') {
       const reason = requestProblem(event, membership);
@@ -55,10 +62,6 @@ export function projectFund(events: Iterable<FundEvent>, context: FundContext): 
       if (reason === null) pledges.set(event.id, { pledge: event, paid: 0 });
       else refuse(event, reason);
     }
-  }
-  function refuse(event: SupportRequested | FundPledged, reason: FundProblemReason): void {
-    refused.add(event.id);
-    report(event, reason);
   }
 
   const till: Till = { contributed: 0, paidOut: 0, cycles: new Map() };
