@@ -13,7 +13,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, utf8 } from '../records/bytes';
 import type { RandomBytes } from '../records/crypto';
 import type { KdfParams } from './key-envelope';
-import { deriveLockKey, forgetLockKey, isSoundKdf, newLockKdf, PBKDF2_ITERATIONS } from './passphrase';
+import { isSoundKdf } from './key-envelope';
+import { deriveLockKey, forgetLockKey, newLockKdf, PBKDF2_ITERATIONS } from './passphrase';
 import type { WeakIterationsForTests } from './passphrase';
 
 export interface DuressCheck {

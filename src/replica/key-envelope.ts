@@ -34,6 +34,14 @@ export interface Pbkdf2Params {
   readonly salt: Uint8Array;
 }
 
+/**
+ * Opening an envelope refuses more than this: a damaged count must not hang the
+ * phone for hours. Five times the default (passphrase.ts) leaves years of room to raise it.
+ */
+export const MAX_PBKDF2_ITERATIONS = 10_000_000;
+export const SALT_BYTES = 16;
+const MAX_SALT_BYTES = 64;
+
 /** Key derivations a passphrase envelope may name; Argon2id would join as `{ name: 'argon2id', ... }`. */
 export type KdfParams = Pbkdf2Params;
 
@@ -70,4 +78,20 @@ export function openSecrets(envelope: KeyEnvelope): MembershipSecrets | Envelope
 
 function isKey(value: CborValue | undefined): value is Uint8Array {
   return value instanceof Uint8Array && value.length === KEY_BYTES;
+}
+
+/** Parameters read back from storage that a derivation can run on in bounded time. */
+export function isSoundKdf(kdf: unknown): kdf is KdfParams {
+  if (typeof kdf !== 'object' || kdf === null) return false;
+  const { name, iterations, salt } = kdf as Partial<Record<keyof KdfParams, unknown>>;
+  return (
+    name === 'pbkdf2-sha256' &&
+    typeof iterations === 'number' &&
+    Number.isSafeInteger(iterations) &&
+    iterations >= 1 &&
+    iterations <= MAX_PBKDF2_ITERATIONS &&
+    salt instanceof Uint8Array &&
+    salt.length >= SALT_BYTES &&
+    salt.length <= MAX_SALT_BYTES
+  );
 }

@@ -10,16 +10,27 @@
  * first write, and nothing can open a circle while the app is locked.
  */
 import { openSecrets, sealSecrets } from './key-envelope';
-import type { EnvelopeOpenProblem, KeyEnvelope, MembershipSecrets } from './key-envelope';
+import type { EnvelopeOpenProblem, KeyEnvelope, MembershipSecrets, PassphraseEnvelope, PlainEnvelope } from './key-envelope';
 import type { RandomBytes } from '../records/crypto';
-import { forgetLockKey, openWithLockKey, sealWithLockKey } from './passphrase';
-import type { LockKey } from './passphrase';
+
+/**
+ * What an unlock hands the keyring: the lock key's operations
+ * (passphrase.ts lockCipher). The keyring loads with the first screen; the
+ * cipher's code loads only on a phone that has a lock.
+ */
+export interface LockCipher {
+  seal(plain: PlainEnvelope, random: RandomBytes): PassphraseEnvelope;
+  open(envelope: PassphraseEnvelope): PlainEnvelope | 'wrong-passphrase' | 'damaged';
+  readonly sealingKey: Uint8Array;
+  /** Zeroes the key's bytes. */
+  forget(): void;
+}
 
 export type KeyringStatus = 'off' | 'locked' | 'unlocked';
 
 export class Keyring {
   private lockOn = false;
-  private key: LockKey | null = null;
+  private key: LockCipher | null = null;
 
   status(): KeyringStatus {
     if (!this.lockOn) return 'off';
@@ -33,7 +44,7 @@ export class Keyring {
   }
 
   /** The lock key, from an unlock or from setting the lock; the keyring keeps it until lock(). */
-  unlockWith(key: LockKey): void {
+  unlockWith(key: LockCipher): void {
     if (this.key !== key) this.forgetKey();
     this.lockOn = true;
     this.key = key;
@@ -52,7 +63,7 @@ export class Keyring {
 
   /** The key that seals sensitive fields, while unlocked. */
   sealingKey(): Uint8Array | null {
-    return this.key?.sealing ?? null;
+    return this.key?.sealingKey ?? null;
   }
 
   /** The envelope to store for these secrets. Refuses while locked: nothing should be storing keys then. */
@@ -60,7 +71,7 @@ export class Keyring {
     const plain = sealSecrets(secrets);
     if (!this.lockOn) return plain;
     if (this.key === null) throw new Error('the app is locked');
-    return sealWithLockKey(plain, this.key, random);
+    return this.key.seal(plain, random);
   }
 
   /**
@@ -71,13 +82,13 @@ export class Keyring {
   open(envelope: KeyEnvelope): MembershipSecrets | EnvelopeOpenProblem {
     if (envelope.scheme === 'plain') return openSecrets(envelope);
     if (this.key === null) return 'locked';
-    const plain = openWithLockKey(envelope, this.key);
+    const plain = this.key.open(envelope);
     if (plain === 'damaged') return 'damaged';
     return plain === 'wrong-passphrase' ? 'locked' : openSecrets(plain);
   }
 
   private forgetKey(): void {
-    if (this.key !== null) forgetLockKey(this.key);
+    if (this.key !== null) this.key.forget();
     this.key = null;
   }
 }

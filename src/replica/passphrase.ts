@@ -27,7 +27,9 @@ import { utf8 } from '../records/bytes';
 import { encodeCbor } from '../records/cbor';
 import type { RandomBytes } from '../records/crypto';
 import { openSecrets } from './key-envelope';
+import { isSoundKdf, MAX_PBKDF2_ITERATIONS, SALT_BYTES } from './key-envelope';
 import type { KdfParams, PassphraseEnvelope, PlainEnvelope } from './key-envelope';
+import type { LockCipher } from './keyring';
 
 /** OWASP's 2023 minimum for PBKDF2-HMAC-SHA256: no envelope is locked with fewer. */
 export const MIN_PBKDF2_ITERATIONS = 600_000;
@@ -38,13 +40,6 @@ export const MIN_PBKDF2_ITERATIONS = 600_000;
  * on every guess. A slow phone takes a few times longer, still under two seconds.
  */
 export const PBKDF2_ITERATIONS = 2_000_000;
-/**
- * Opening an envelope refuses more than this: a damaged count must not hang the
- * phone for hours. Five times the default leaves years of room to raise it.
- */
-const MAX_PBKDF2_ITERATIONS = 10_000_000;
-const SALT_BYTES = 16;
-const MAX_SALT_BYTES = 64;
 const NONCE_BYTES = 24;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
@@ -134,6 +129,16 @@ export function openWithLockKey(envelope: PassphraseEnvelope, key: LockKey): Pla
   const plain: PlainEnvelope = { scheme: 'plain', version: 1, secrets };
   // Authentic yet unreadable: only a bug of ours could have locked it so.
   return typeof openSecrets(plain) === 'string' ? 'damaged' : plain;
+}
+
+/** The lock key as the keyring uses it while the app is unlocked. */
+export function lockCipher(key: LockKey): LockCipher {
+  return {
+    seal: (plain, random) => sealWithLockKey(plain, key, random),
+    open: (envelope) => openWithLockKey(envelope, key),
+    sealingKey: key.sealing,
+    forget: () => forgetLockKey(key),
+  };
 }
 
 /** Zeroes a lock key's bytes once the app locks: what stays in memory should be nothing. */
@@ -255,21 +260,5 @@ function isWellFormed(envelope: unknown): envelope is PassphraseEnvelope {
     ciphertext instanceof Uint8Array &&
     ciphertext.length >= TAG_BYTES &&
     ciphertext.length <= MAX_CIPHERTEXT_BYTES
-  );
-}
-
-/** Parameters read back from storage that a derivation can run on in bounded time. */
-export function isSoundKdf(kdf: unknown): kdf is KdfParams {
-  if (typeof kdf !== 'object' || kdf === null) return false;
-  const { name, iterations, salt } = kdf as Partial<Record<keyof KdfParams, unknown>>;
-  return (
-    name === 'pbkdf2-sha256' &&
-    typeof iterations === 'number' &&
-    Number.isSafeInteger(iterations) &&
-    iterations >= 1 &&
-    iterations <= MAX_PBKDF2_ITERATIONS &&
-    salt instanceof Uint8Array &&
-    salt.length >= SALT_BYTES &&
-    salt.length <= MAX_SALT_BYTES
   );
 }

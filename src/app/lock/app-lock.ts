@@ -12,32 +12,23 @@
  */
 import { err, ok } from '../../records/result';
 import type { Result } from '../../records/result';
-import { nextAttemptAt, parseAutoLockChoice } from '../../domain/lock-policy';
+import { nextAttemptAt } from '../../domain/lock-policy';
 import type { AutoLockChoice } from '../../domain/lock-policy';
 import { KEY_BYTES } from '../../records/crypto';
 import { isDuressPassphrase, makeDuressCheck } from '../../replica/duress';
-import type { DuressCheck } from '../../replica/duress';
-import { sealSecrets } from '../../replica/key-envelope';
+import { isSoundKdf, sealSecrets } from '../../replica/key-envelope';
 import type { KeyEnvelope, PassphraseEnvelope } from '../../replica/key-envelope';
-import type { Keyring } from '../../replica/keyring';
-import { deriveLockKey, forgetLockKey, isSoundKdf, newLockKdf, normalizePassphrase, openWithLockKey, sealWithLockKey } from '../../replica/passphrase';
+import { deriveLockKey, forgetLockKey, lockCipher, newLockKdf, normalizePassphrase, openWithLockKey, sealWithLockKey } from '../../replica/passphrase';
 import type { LockKey, WeakIterationsForTests } from '../../replica/passphrase';
 import type { Membership, PendingJoinRecord, Vault } from '../../replica/vault';
 import type { AppDeps } from '../deps';
+import { ATTEMPTS_SETTING, LOCK_SETTING, readLock } from './lock-setting';
+import type { StoredLock } from './lock-setting';
 
-export const LOCK_SETTING = 'appLock';
-export const ATTEMPTS_SETTING = 'lockAttempts';
 /** Shorter passphrases are refused: the derivation's cost multiplies the guesses a passphrase forces, it cannot replace them. */
 export const MIN_PASSPHRASE_LENGTH = 8;
 /** Longer ones are refused too: a pasted book would only slow the derivation's input. */
 export const MAX_PASSPHRASE_LENGTH = 256;
-
-export interface StoredLock {
-  readonly version: 1;
-  readonly verifier: PassphraseEnvelope;
-  readonly autoLock: AutoLockChoice;
-  readonly duress: DuressCheck | null;
-}
 
 interface Attempts {
   readonly failures: number;
@@ -66,28 +57,6 @@ export type UnlockOutcome =
   | { readonly kind: 'duress' }
   | { readonly kind: 'no-lock' };
 
-/** Reads the lock's setting; a damaged one reads as none only if it has no verifier to check against. */
-export async function readLock(vault: Vault): Promise<StoredLock | null> {
-  const stored = await vault.setting<Partial<StoredLock>>(LOCK_SETTING);
-  if (typeof stored !== 'object' || stored === null || typeof stored.verifier !== 'object' || stored.verifier === null) return null;
-  const duress = stored.duress;
-  return {
-    version: 1,
-    verifier: stored.verifier,
-    autoLock: parseAutoLockChoice(stored.autoLock),
-    // A damaged duress check is dropped: the worst it can do is fail to wipe, never wipe by mistake.
-    duress: typeof duress === 'object' && duress !== null && isSoundKdf(duress.kdf) ? duress : null,
-  };
-}
-
-/** At start: the keyring knows whether the phone has a lock. */
-export async function loadLock(vault: Vault, keyring: Keyring): Promise<StoredLock | null> {
-  const lock = await readLock(vault);
-  if (lock === null) keyring.turnOff();
-  else keyring.lockIsSet();
-  return lock;
-}
-
 export function checkPassphrase(passphrase: string): 'too-short' | 'too-long' | null {
   const normalized = normalizePassphrase(passphrase) ?? '';
   // Counted in code points, so a passphrase in any script meets the same bar.
@@ -115,7 +84,7 @@ export async function setLock(vault: Vault, choices: LockChoices, deps: AppDeps,
   ]);
   const lock: StoredLock = { version: 1, verifier: makeVerifier(key, deps), autoLock: choices.autoLock, duress };
   await rewriteEnvelopes(vault, deps, lock, (envelope) => sealWithLockKey(envelope, key, deps.random));
-  deps.keyring.unlockWith(key);
+  deps.keyring.unlockWith(lockCipher(key));
   await vault.saveSetting(ATTEMPTS_SETTING, null);
   return ok(undefined);
 }
@@ -156,7 +125,7 @@ export async function unlock(vault: Vault, passphrase: string, deps: AppDeps): P
     lock.duress === null ? false : isDuressPassphrase(lock.duress, passphrase),
   ]);
   if (key !== null && typeof openWithLockKey(lock.verifier, key) !== 'string') {
-    deps.keyring.unlockWith(key);
+    deps.keyring.unlockWith(lockCipher(key));
     if (attempts.failures > 0) await vault.saveSetting(ATTEMPTS_SETTING, null);
     return { kind: 'unlocked' };
   }

@@ -18,7 +18,7 @@ import { deleteDatabase, listDatabaseNames } from '../../replica/idb';
 import { VAULT_DATABASE } from '../../replica/vault';
 import type { Vault } from '../../replica/vault';
 import type { AppDeps } from '../deps';
-import { ATTEMPTS_SETTING, LOCK_SETTING } from './app-lock';
+import { ATTEMPTS_SETTING, LOCK_SETTING } from './lock-setting';
 
 export interface PanicWipeReport {
   readonly circles: number;

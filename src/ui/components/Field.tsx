@@ -1,3 +1,4 @@
+import type { TargetedInputEvent } from 'preact';
 import { useId } from 'preact/hooks';
 
 export interface FieldProps {
@@ -11,29 +12,31 @@ export interface FieldProps {
   readonly required?: boolean;
   /** The keypad a phone shows, e.g. 'decimal' for hours. */
   readonly inputMode?: 'text' | 'decimal' | 'numeric';
+  /** 'password' hides what is typed, for passphrases. */
+  readonly type?: 'text' | 'password';
 }
 
 /** A labelled text input whose hint and error are announced with it. */
-export function Field({ label, value, onInput, hint, error, maxLength, autoComplete = 'off', required = true, inputMode }: FieldProps) {
+export function Field({ label, value, onInput, hint, error, maxLength, autoComplete = 'off', required = true, inputMode, type = 'text' }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint !== undefined ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  // One set of attributes for both kinds: the types allow inputMode only on text.
+  const shared = {
+    id,
+    value,
+    onInput: (event: TargetedInputEvent<HTMLInputElement>) => onInput(event.currentTarget.value),
+    maxLength,
+    autoComplete,
+    required,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy || undefined,
+  };
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        value={value}
-        onInput={(event) => onInput(event.currentTarget.value)}
-        maxLength={maxLength}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {type === 'password' ? <input type="password" {...shared} /> : <input type="text" inputMode={inputMode} {...shared} />}
       {hint !== undefined && (
         <p id={hintId} class="hint">
           {hint}

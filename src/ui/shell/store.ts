@@ -14,9 +14,21 @@ import type { Membership, PendingDraft, Vault } from '../../replica/vault';
 import { CircleViewBuilder } from '../../app/circle-view';
 import type { CircleView } from '../../app/circle-view';
 import { settlePendingDrafts } from '../../app/exchange';
+import { loadLock, readLock } from '../../app/lock/lock-setting';
+import type { UnlockOutcome } from '../../app/lock/app-lock';
+import { DEFAULT_AUTO_LOCK } from '../../domain/lock-policy';
+import type { AutoLockChoice } from '../../domain/lock-policy';
+import type { KeyringStatus } from '../../replica/keyring';
 import type { SyncManager } from '../../app/sync-manager';
 
 export type Notice = { readonly tone: 'success' | 'error' | 'info'; readonly message: string };
+
+/** The app lock as the screens see it: never the passphrase or a key. */
+export interface LockState {
+  readonly status: KeyringStatus;
+  readonly autoLock: AutoLockChoice;
+  readonly hasDuress: boolean;
+}
 
 export interface AppState {
   readonly phase: 'loading' | 'ready' | 'failed';
@@ -38,6 +50,7 @@ export interface AppState {
   /** The loaded catalogue and date formats of `locale`. */
   readonly language: Language;
   readonly notice: Notice | null;
+  readonly lock: LockState;
 }
 
 export class AppStore {
@@ -65,6 +78,7 @@ export class AppStore {
       locale,
       language,
       notice: null,
+      lock: { status: 'off', autoLock: DEFAULT_AUTO_LOCK, hasDuress: false },
     };
   }
 
@@ -82,14 +96,56 @@ export class AppStore {
     for (const listener of this.listeners) listener();
   }
 
-  /** Opens the circle the member last used, or none on a first visit. */
+  /** Opens the circle the member last used, or none on a first visit; with the app lock on, nothing until unlocked. */
   async load(): Promise<void> {
+    await loadLock(this.vault, this.deps.keyring);
+    await this.refreshLock();
+    this.set({ memberships: await this.vault.memberships(), pendingJoin: await this.pendingJoinSummary() });
+    if (this.state.lock.status !== 'locked') await this.openLastUsed();
+    this.set({ phase: 'ready' });
+  }
+
+  private async openLastUsed(): Promise<void> {
     const memberships = await this.vault.memberships();
     const active = await this.vault.setting<string | null>('activeCircle');
     const chosen = memberships.find((m) => m.circleId === active) ?? memberships[0];
-    this.set({ memberships, pendingJoin: await this.pendingJoinSummary() });
     if (chosen !== undefined) await this.show(await openCircle(chosen, this.deps));
-    this.set({ phase: 'ready' });
+  }
+
+  /** Reads the lock's setting again, after it was set, changed or turned off. */
+  async refreshLock(): Promise<void> {
+    const stored = await readLock(this.vault);
+    this.set({
+      lock: { status: this.deps.keyring.status(), autoLock: stored?.autoLock ?? DEFAULT_AUTO_LOCK, hasDuress: (stored?.duress ?? null) !== null },
+    });
+  }
+
+  /** One attempt at the lock screen; the screen reloads the page after a duress wipe. */
+  async unlock(passphrase: string): Promise<UnlockOutcome> {
+    const { unlock } = await import('../../app/lock/app-lock');
+    const outcome = await unlock(this.vault, passphrase, this.deps);
+    if (outcome.kind === 'unlocked') {
+      this.set({ lock: { ...this.state.lock, status: 'unlocked' } });
+      await this.openLastUsed();
+    }
+    if (outcome.kind === 'duress') await this.eraseEverything();
+    return outcome;
+  }
+
+  /** Closes the open circle and forgets the lock key: the lock screen shows until the next unlock. */
+  async lockNow(): Promise<void> {
+    if (this.deps.keyring.status() !== 'unlocked') return;
+    await this.show(null);
+    this.deps.keyring.lock();
+    this.set({ lock: { ...this.state.lock, status: 'locked' }, pendingDrafts: [] });
+  }
+
+  /** The panic wipe: every circle and key off this phone. The caller reloads the page, so nothing stays in memory. */
+  async eraseEverything(): Promise<void> {
+    await this.show(null);
+    const { panicWipe } = await import('../../app/lock/panic-wipe');
+    await panicWipe(this.vault, this.deps);
+    this.set({ memberships: [], pendingJoin: null, pendingDrafts: [], lock: { status: 'off', autoLock: DEFAULT_AUTO_LOCK, hasDuress: false } });
   }
 
   /** Makes a just-opened circle the one on screen, closing the previous one. */

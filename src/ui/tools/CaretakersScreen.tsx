@@ -7,7 +7,7 @@ import { memberName } from '../circle/people';
 import { useAppState, useAppStore, useT } from '../shell/context';
 import { hrefFor } from '../shell/router';
 import { caretakerAlerts, duosThisCycle } from './duos';
-import { useBusy } from './use-busy';
+import { useBusy } from '../components/use-busy';
 import { useToolsView } from './use-tools';
 import './tools.css';
 

@@ -3,7 +3,7 @@ import type { ToolsState, ToolState } from '../../domain/tools';
 import { queueAt } from '../../domain/tools';
 import { memberName } from '../circle/people';
 import { useAppState, useAppStore, useT } from '../shell/context';
-import { useBusy } from './use-busy';
+import { useBusy } from '../components/use-busy';
 import { useToolsView } from './use-tools';
 
 /** Who waits for the tool, who is next and until when it is held for them; ask for it or leave the line. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCircle } from '../../../src/app/circles';
 import { startJoin } from '../../../src/app/join';
-import { setLock, setAutoLock, readLock, turnOffLock, unlock, loadLock, nextUnlockAttemptAt } from '../../../src/app/lock/app-lock';
+import { setLock, setAutoLock, turnOffLock, unlock, nextUnlockAttemptAt } from '../../../src/app/lock/app-lock';
+import { loadLock, readLock } from '../../../src/app/lock/lock-setting';
 import type { KdfChoice } from '../../../src/app/lock/app-lock';
 import { panicWipe } from '../../../src/app/lock/panic-wipe';
 import { CircleOpenError, openCircle } from '../../../src/app/open-circle';
