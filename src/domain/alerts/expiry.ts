@@ -44,14 +44,10 @@ export function courtDateExpiry(hearingAt: number): number {
  * being useful, and an adjourned hearing (a later court date) extends it.
  */
 export function alertExpiry(alert: Alert, courtDates: readonly CourtDate[]): number {
-  let latestHearing: number | null = null;
-  for (const date of courtDates) {
-    if (date.alert !== alert.id) continue;
-    // NaN never wins a comparison, so a damaged hearing time must be carried through by hand.
-    if (latestHearing === null || !(date.hearingAt <= latestHearing)) latestHearing = date.hearingAt;
-  }
-  if (latestHearing !== null) return courtDateExpiry(latestHearing);
-  return alert.expiresAt ?? alert.at + DEFAULT_ALERT_LIFETIME_MS;
+  const hearings = courtDates.filter((date) => date.alert === alert.id).map((date) => date.hearingAt);
+  if (hearings.length === 0) return alert.expiresAt ?? alert.at + DEFAULT_ALERT_LIFETIME_MS;
+  // Math.max gives NaN if any hearing is NaN: one damaged date makes the details go, whatever the order.
+  return courtDateExpiry(Math.max(...hearings));
 }
 
 /** Past expiry from the instant of `expiresAt` on; an expiry or a time that is not a number counts as past. */

@@ -312,7 +312,9 @@ describe('expiry', () => {
     ];
     expect(alertExpiry(ALERT, dates)).toBe(Date.UTC(2025, 7, 6));
     expect(alertExpiry(alertAt(T0, { expiresAt: T0 + 365 * DAY }), dates.slice(0, 1))).toBe(Date.UTC(2025, 6, 22));
-    expect(isExpired({ expiresAt: alertExpiry(ALERT, [...dates, { id: 'c4', alert: 'a1', hearingAt: NaN }]) }, T0)).toBe(true);
+    const damaged: CourtDate = { id: 'c4', alert: 'a1', hearingAt: NaN };
+    expect(isExpired({ expiresAt: alertExpiry(ALERT, [...dates, damaged]) }, T0)).toBe(true);
+    expect(isExpired({ expiresAt: alertExpiry(ALERT, [damaged, ...dates]) }, T0)).toBe(true);
   });
 
   it('plans what to drop, what to keep and what survives', () => {
