@@ -9,6 +9,7 @@ export async function loadAreaStrings(locale: Locale, area: Area): Promise<Messa
     if (area === 'sync') return (await import('./sync.es')).syncEs;
     if (area === 'tools') return (await import('./tools.es')).toolsEs;
     if (area === 'labels') return (await import('./labels.es')).labelsEs;
+    if (area === 'lock') return (await import('./lock.es')).lockEs;
     return (await import('./ledger.es')).ledgerEs;
   }
   if (area === 'exchange') return (await import('./exchange.en')).exchangeEn;
@@ -16,5 +17,6 @@ export async function loadAreaStrings(locale: Locale, area: Area): Promise<Messa
   if (area === 'sync') return (await import('./sync.en')).syncEn;
   if (area === 'tools') return (await import('./tools.en')).toolsEn;
   if (area === 'labels') return (await import('./labels.en')).labelsEn;
+  if (area === 'lock') return (await import('./lock.en')).lockEn;
   return (await import('./ledger.en')).ledgerEn;
 }

@@ -7,6 +7,8 @@ export const coreEn = {
   'common.cancel': 'Cancel',
   'common.dismiss': 'Dismiss',
   'common.skipToContent': 'Skip to content',
+  'common.lockNow': 'Lock',
+  'common.lockNowLabel': 'Lock Tally now',
 
   'failure.title': 'Tally could not open',
   'failure.lead': 'Something stopped the app from reading this phone’s storage. Your circle is still on the other members’ phones. Close the app and open it again; if this keeps happening, show this message to someone who can help.',

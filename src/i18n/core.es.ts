@@ -10,6 +10,8 @@ export const coreEs: Translation<typeof coreEn> = {
   'common.cancel': 'Cancelar',
   'common.dismiss': 'Cerrar aviso',
   'common.skipToContent': 'Saltar al contenido',
+  'common.lockNow': 'Bloquear',
+  'common.lockNowLabel': 'Bloquear Tally ahora',
 
   'failure.title': 'Tally no pudo abrirse',
   'failure.lead': 'Algo impidió que la app leyera el almacenamiento de este teléfono. Tu círculo sigue en los teléfonos de los demás miembros. Cierra la app y vuelve a abrirla; si sigue pasando, muestra este mensaje a alguien que pueda ayudar.',

@@ -10,6 +10,7 @@ import type { ledgerEn } from './ledger.en';
 import type { syncEn } from './sync.en';
 import type { toolsEn } from './tools.en';
 import type { labelsEn } from './labels.en';
+import type { lockEn } from './lock.en';
 
 export type MessageKey =
   | keyof typeof coreEn
@@ -18,8 +19,9 @@ export type MessageKey =
   | keyof typeof ledgerEn
   | keyof typeof syncEn
   | keyof typeof toolsEn
-  | keyof typeof labelsEn;
+  | keyof typeof labelsEn
+  | keyof typeof lockEn;
 export type Messages = { readonly [K in MessageKey]?: string };
 
 /** The areas whose strings load with their screens; the core loads with the app. */
-export type Area = 'exchange' | 'board' | 'ledger' | 'sync' | 'tools' | 'labels';
+export type Area = 'exchange' | 'board' | 'ledger' | 'sync' | 'tools' | 'labels' | 'lock';

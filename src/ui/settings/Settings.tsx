@@ -8,6 +8,9 @@ import { nameProblemKey } from '../shell/problems';
 import { hrefFor, navigate } from '../shell/router';
 import { InstallPanel } from './InstallPanel';
 import { LanguagePicker } from './LanguagePicker';
+import { lazyScreen } from '../shell/lazy';
+
+const LockSettings = lazyScreen(() => import('../lock/LockSettings').then((m) => m.LockSettings), { area: 'lock', quiet: true });
 
 export function Settings() {
   const { t } = useT();
@@ -113,6 +116,7 @@ export function Settings() {
           </div>
         )}
       </section>
+      <LockSettings />
       <InstallPanel />
       <section aria-labelledby="about-title">
         <h2 id="about-title">{t('settings.about')}</h2>

@@ -11,6 +11,7 @@ import type { Route } from './router';
 import type { AppStore } from './store';
 import { UpdateBanner } from './UpdateBanner';
 import { SyncIndicator } from './SyncIndicator';
+import { useAutoLock } from '../lock/use-auto-lock';
 
 const Create = lazyScreen(() => import('../onboarding/Create').then((m) => m.Create));
 const Join = lazyScreen(() => import('../onboarding/Join').then((m) => m.Join));
@@ -35,6 +36,7 @@ const LabelScreen = lazyScreen(() => import('../tools/LabelScreen').then((m) => 
 const AreasScreen = lazyScreen(() => import('../tools/AreasScreen').then((m) => m.AreasScreen), { area: 'tools' });
 const CaretakersScreen = lazyScreen(() => import('../tools/CaretakersScreen').then((m) => m.CaretakersScreen), { area: 'tools' });
 const CircleSettings = lazyScreen(() => import('../ledger/CircleSettings').then((m) => m.CircleSettings), { area: 'ledger' });
+const LockScreen = lazyScreen(() => import('../lock/LockScreen').then((m) => m.LockScreen), { area: 'lock' });
 const LabelSheet = lazyScreen(() => import('../tools/ToolLabelSheet').then((m) => m.ToolLabelSheet), { area: 'labels' });
 
 export function App({ store }: { readonly store: AppStore }) {
@@ -59,6 +61,7 @@ function Shell() {
   useEffect(() => {
     document.documentElement.lang = state.locale;
   }, [state.locale]);
+  useAutoLock(state.lock.status, state.lock.autoLock, store.deps.now, () => void store.lockNow());
 
   if (state.phase === 'loading') {
     return (
@@ -78,6 +81,20 @@ function Shell() {
     );
   }
 
+  if (state.lock.status === 'locked') {
+    return (
+      <>
+        <header class="app-header">
+          <span class="brand">Tally</span>
+        </header>
+        <UpdateBanner />
+        <main id="main" tabIndex={-1}>
+          <LockScreen />
+        </main>
+      </>
+    );
+  }
+
   const hasCircle = state.circle !== null;
   const screen = CIRCLE_SCREENS.has(route.name) && !hasCircle ? <Start /> : renderRoute(route);
   return (
@@ -91,6 +108,11 @@ function Shell() {
         </a>
         {state.circle !== null && <span class="header-circle">{state.snapshot?.circle.circle?.name ?? state.circle.membership.circleName}</span>}
         {state.circle !== null && <SyncIndicator />}
+        {state.lock.status === 'unlocked' && (
+          <button type="button" class="button-quiet header-lock" aria-label={t('common.lockNowLabel')} onClick={() => void store.lockNow()}>
+            {t('common.lockNow')}
+          </button>
+        )}
       </header>
       <UpdateBanner />
       <NoticeBar notice={state.notice} onDismiss={() => store.notify(null)} />
