@@ -254,16 +254,3 @@ export async function acceptReceipt(circle: OpenCircle, vault: Vault, text: stri
   await vault.removePendingDraft(event.draft.id);
   return ok(event.draft.id);
 }
-
-/** Drafts of this phone that a countersignature has reached (by receipt or by sync) are done. */
-export async function settlePendingDrafts(circle: OpenCircle, vault: Vault, view: CircleView): Promise<PendingDraft[]> {
-  const pending = await vault.pendingDrafts(circle.membership.circleId);
-  const confirmed = new Set<string>();
-  for (const confirmation of view.ledger.records()) confirmed.add(confirmation.draft.id);
-  const waiting: PendingDraft[] = [];
-  for (const draft of pending) {
-    if (confirmed.has(draft.draftId)) await vault.removePendingDraft(draft.draftId);
-    else waiting.push(draft);
-  }
-  return waiting;
-}

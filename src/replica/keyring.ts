@@ -28,6 +28,9 @@ export interface LockCipher {
 
 export type KeyringStatus = 'off' | 'locked' | 'unlocked';
 
+/** The vault setting that holds the lock (app/lock/lock-setting.ts); here so the first screen can ask whether there is one. */
+export const LOCK_SETTING = 'appLock';
+
 export class Keyring {
   private lockOn = false;
   private key: LockCipher | null = null;

@@ -8,10 +8,11 @@ import type { AutoLockChoice } from '../../domain/lock-policy';
 import type { DuressCheck } from '../../replica/duress';
 import { isSoundKdf } from '../../replica/key-envelope';
 import type { PassphraseEnvelope } from '../../replica/key-envelope';
+import { LOCK_SETTING } from '../../replica/keyring';
 import type { Keyring } from '../../replica/keyring';
 import type { Vault } from '../../replica/vault';
 
-export const LOCK_SETTING = 'appLock';
+export { LOCK_SETTING } from '../../replica/keyring';
 export const ATTEMPTS_SETTING = 'lockAttempts';
 
 export interface StoredLock {

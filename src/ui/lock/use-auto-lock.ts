@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { useAppState, useAppStore } from '../shell/context';
 import { shouldLock } from '../../domain/lock-policy';
 import type { AutoLockChoice } from '../../domain/lock-policy';
 import type { KeyringStatus } from '../../replica/keyring';
@@ -36,4 +37,12 @@ export function useAutoLock(status: KeyringStatus, choice: AutoLockChoice, now: 
       clearInterval(timer);
     };
   }, [status, choice]);
+}
+
+/** The hook as a component, so its code loads only on a phone whose lock is on (see App.tsx). */
+export function AutoLock() {
+  const store = useAppStore();
+  const { lock } = useAppState();
+  useAutoLock(lock.status, lock.autoLock, store.deps.now, () => void store.lockNow());
+  return null;
 }

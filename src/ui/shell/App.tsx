@@ -11,7 +11,6 @@ import type { Route } from './router';
 import type { AppStore } from './store';
 import { UpdateBanner } from './UpdateBanner';
 import { SyncIndicator } from './SyncIndicator';
-import { useAutoLock } from '../lock/use-auto-lock';
 
 const Create = lazyScreen(() => import('../onboarding/Create').then((m) => m.Create));
 const Join = lazyScreen(() => import('../onboarding/Join').then((m) => m.Join));
@@ -36,6 +35,7 @@ const LabelScreen = lazyScreen(() => import('../tools/LabelScreen').then((m) => 
 const AreasScreen = lazyScreen(() => import('../tools/AreasScreen').then((m) => m.AreasScreen), { area: 'tools' });
 const CaretakersScreen = lazyScreen(() => import('../tools/CaretakersScreen').then((m) => m.CaretakersScreen), { area: 'tools' });
 const CircleSettings = lazyScreen(() => import('../ledger/CircleSettings').then((m) => m.CircleSettings), { area: 'ledger' });
+const AutoLock = lazyScreen(() => import('../lock/use-auto-lock').then((m) => m.AutoLock), { quiet: true });
 const LockScreen = lazyScreen(() => import('../lock/LockScreen').then((m) => m.LockScreen), { area: 'lock' });
 const LabelSheet = lazyScreen(() => import('../tools/ToolLabelSheet').then((m) => m.ToolLabelSheet), { area: 'labels' });
 
@@ -61,7 +61,6 @@ function Shell() {
   useEffect(() => {
     document.documentElement.lang = state.locale;
   }, [state.locale]);
-  useAutoLock(state.lock.status, state.lock.autoLock, store.deps.now, () => void store.lockNow());
 
   if (state.phase === 'loading') {
     return (
@@ -114,6 +113,7 @@ function Shell() {
           </button>
         )}
       </header>
+      {state.lock.status === 'unlocked' && <AutoLock />}
       <UpdateBanner />
       <NoticeBar notice={state.notice} onDismiss={() => store.notify(null)} />
       <main id="main" tabIndex={-1}>

@@ -13,11 +13,11 @@ import type { ReplicaSnapshot } from '../../replica/replica';
 import type { Membership, PendingDraft, Vault } from '../../replica/vault';
 import { CircleViewBuilder } from '../../app/circle-view';
 import type { CircleView } from '../../app/circle-view';
-import { settlePendingDrafts } from '../../app/exchange';
-import { loadLock, readLock } from '../../app/lock/lock-setting';
+import { settlePendingDrafts } from '../../app/pending-drafts';
 import type { UnlockOutcome } from '../../app/lock/app-lock';
 import { DEFAULT_AUTO_LOCK } from '../../domain/lock-policy';
 import type { AutoLockChoice } from '../../domain/lock-policy';
+import { LOCK_SETTING } from '../../replica/keyring';
 import type { KeyringStatus } from '../../replica/keyring';
 import type { SyncManager } from '../../app/sync-manager';
 
@@ -98,8 +98,12 @@ export class AppStore {
 
   /** Opens the circle the member last used, or none on a first visit; with the app lock on, nothing until unlocked. */
   async load(): Promise<void> {
-    await loadLock(this.vault, this.deps.keyring);
-    await this.refreshLock();
+    // Most phones have no lock, and load none of its code.
+    if ((await this.vault.setting(LOCK_SETTING)) !== undefined) {
+      const { loadLock } = await import('../../app/lock/lock-setting');
+      await loadLock(this.vault, this.deps.keyring);
+      await this.refreshLock();
+    }
     this.set({ memberships: await this.vault.memberships(), pendingJoin: await this.pendingJoinSummary() });
     if (this.state.lock.status !== 'locked') await this.openLastUsed();
     this.set({ phase: 'ready' });
@@ -114,6 +118,7 @@ export class AppStore {
 
   /** Reads the lock's setting again, after it was set, changed or turned off. */
   async refreshLock(): Promise<void> {
+    const { readLock } = await import('../../app/lock/lock-setting');
     const stored = await readLock(this.vault);
     this.set({
       lock: { status: this.deps.keyring.status(), autoLock: stored?.autoLock ?? DEFAULT_AUTO_LOCK, hasDuress: (stored?.duress ?? null) !== null },
