@@ -3,6 +3,7 @@
  * says. Keys and ids are unpadded base64url text; the records layer has already
  * checked the bytes and signatures before an event reaches the domain.
  */
+import type { DefenseEvent } from './defense-events';
 import type { ToolEvent } from './tool-events';
 
 export type MemberKey = string;
@@ -134,7 +135,8 @@ export type CircleEvent =
   | SkillAdded
   | SkillMarked
   | CycleThemed
-  | ToolEvent;
+  | ToolEvent
+  | DefenseEvent;
 export type CircleEventKind = CircleEvent['kind'];
 
 /** The one total order every phone uses to break ties: time, then id. */

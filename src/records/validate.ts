@@ -14,6 +14,7 @@ import { parseMemberProfile } from './kinds/member-profile';
 import { KIND_CODES } from './kinds/codes';
 import { parseExchangeConfirmed } from './kinds/exchange';
 import { parseListingPosted, parseListingWithdrawn } from './kinds/listing';
+import { parseRosterEntry } from './kinds/roster-entry';
 import { parseCircleSettings } from './kinds/circle-settings';
 import { parseSkillAdded, parseSkillMarked } from './kinds/skill-added';
 import { parseCycleTheme } from './kinds/cycle-theme';
@@ -83,6 +84,7 @@ const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['label.claimed'], parseLabelClaimed],
   [KIND_CODES['tools.settings'], parseToolsSettings],
   [KIND_CODES['tutorial.written'], parseTutorialWritten],
+  [KIND_CODES['roster.entry'], parseRosterEntry],
 ]);
 
 /**

@@ -28,4 +28,5 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'label.claimed': 21,
   'tools.settings': 22,
   'tutorial.written': 23,
+  'roster.entry': 24,
 };

@@ -1,0 +1,117 @@
+/**
+ * A member's own roster entry: the roles they take, their crisis skills, a
+ * housing pledge, and contact details sealed with the circle's field key.
+ *
+ * Taking a role or reading contacts needs the app lock: a phone that holds
+ * members' phone numbers and addresses must not give them away when it is
+ * lost, and without a lock the circle secret, and so the field key, lie in
+ * the phone's storage in plain.
+ */
+import type { CrisisSkill, HousingPledge, RosterEntry, RosterRole } from '../../domain/defense-events';
+import { normalizeName, normalizeOptional } from '../../domain/names';
+import { fromBase64Url } from '../../records/bytes';
+import type { CborMap } from '../../records/cbor';
+import { checkRosterFields, ROSTER_LIMITS, rosterEntryBody } from '../../records/kinds/roster-entry';
+import type { RosterFieldProblem } from '../../records/kinds/roster-entry';
+import { err, ok } from '../../records/result';
+import type { Result } from '../../records/result';
+import { fieldKey, openFields, sealFields } from '../../records/sealed-field';
+import type { OpenFieldProblem, SealContext } from '../../records/sealed-field';
+import type { AppDeps } from '../deps';
+import type { OpenCircle } from '../open-circle';
+import { signAndStore } from '../records';
+
+export const CONTACT_LIMITS = { phoneChars: 32, addressChars: 200, notesChars: 400 } as const;
+
+export interface Contacts {
+  readonly phone: string;
+  readonly address: string;
+  readonly notes: string;
+}
+
+export interface RosterInput {
+  readonly roles: readonly RosterRole[];
+  readonly skills: readonly CrisisSkill[];
+  /** As typed: one language per item; blanks are dropped. */
+  readonly languages: readonly string[];
+  readonly housing: HousingPledge | null;
+  readonly contacts: Contacts;
+}
+
+export type RosterProblem = RosterFieldProblem | 'phone' | 'address' | 'notes' | 'lock-required';
+
+const CONTACTS_PURPOSE = 'roster.contacts';
+const enum Sealed { Phone = 0, Address = 1, Notes = 2 }
+/** Digits with the separators people write: "+34 600 12 34 56", "(555) 010-4477". */
+const PHONE = /^\+?[0-9][0-9 ().-]*$/;
+
+export function lockRequired(deps: AppDeps): boolean {
+  return deps.keyring.status() !== 'unlocked';
+}
+
+export async function saveRosterEntry(circle: OpenCircle, input: RosterInput, deps: AppDeps): Promise<Result<string, RosterProblem>> {
+  if (lockRequired(deps)) return err('lock-required');
+  const contacts = normalizeContacts(input.contacts);
+  if (!contacts.ok) return contacts;
+  const languages: string[] = [];
+  for (const typed of input.languages) {
+    const language = normalizeName(typed, ROSTER_LIMITS.languageChars);
+    if (!language.ok && language.problem === 'empty') continue;
+    if (!language.ok) return err('languages');
+    if (!languages.includes(language.value)) languages.push(language.value);
+  }
+  const { phone, address, notes } = contacts.value;
+  const sealedContacts =
+    phone === '' && address === '' && notes === ''
+      ? null
+      : sealFields(
+          fieldKey(circle.circleSecret),
+          contextOf(circle, circle.membership.memberKey),
+          new Map([
+            [Sealed.Phone, phone],
+            [Sealed.Address, address],
+            [Sealed.Notes, notes],
+          ]),
+          deps.random,
+        );
+  const fields = { roles: input.roles, skills: input.skills, languages, housing: input.housing, sealedContacts };
+  const problem = checkRosterFields(fields);
+  if (problem !== null) return err(problem);
+  const record = await signAndStore(circle, 'roster.entry', rosterEntryBody(fields), deps);
+  return ok(record.id);
+}
+
+/** A member's contacts, opened on this phone; none when they gave none. */
+export function openContacts(circle: OpenCircle, entry: RosterEntry): Contacts | null | OpenFieldProblem {
+  if (entry.sealedContacts === null) return null;
+  const opened = openFields(fieldKey(circle.circleSecret), contextOf(circle, entry.author), entry.sealedContacts);
+  if (!opened.ok) return opened.error;
+  const fields = opened.value;
+  if (!(fields instanceof Map)) return 'damaged';
+  const read = (key: Sealed, max: number): string | null => {
+    const value = (fields as CborMap).get(key);
+    return typeof value === 'string' && [...value].length <= max ? value : null;
+  };
+  const phone = read(Sealed.Phone, CONTACT_LIMITS.phoneChars);
+  const address = read(Sealed.Address, CONTACT_LIMITS.addressChars);
+  const notes = read(Sealed.Notes, CONTACT_LIMITS.notesChars);
+  // Authentic bytes that do not hold what this version seals: only another version could have made them.
+  if (phone === null || address === null || notes === null) return 'damaged';
+  return { phone, address, notes };
+}
+
+function normalizeContacts(contacts: Contacts): Result<Contacts, 'phone' | 'address' | 'notes'> {
+  const phone = normalizeOptional(contacts.phone, CONTACT_LIMITS.phoneChars);
+  if (!phone.ok || (phone.value !== '' && !PHONE.test(phone.value))) return err('phone');
+  const address = normalizeOptional(contacts.address, CONTACT_LIMITS.addressChars);
+  if (!address.ok) return err('address');
+  const notes = normalizeOptional(contacts.notes, CONTACT_LIMITS.notesChars);
+  if (!notes.ok) return err('notes');
+  return ok({ phone: phone.value, address: address.value, notes: notes.value });
+}
+
+function contextOf(circle: OpenCircle, author: string): SealContext {
+  const authorKey = fromBase64Url(author);
+  if (authorKey === null) throw new RangeError('not a member key');
+  return { circle: circle.replica.circleId, author: authorKey, purpose: CONTACTS_PURPOSE };
+}

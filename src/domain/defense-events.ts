@@ -1,0 +1,38 @@
+/**
+ * The events of the mutual-defense network. A roster entry is one member's own
+ * offer of help: the roles they take, the skills that matter in a crisis, a
+ * housing pledge, and their contact details sealed so that only members, and
+ * only on an unlocked phone, can read them. A member's latest entry replaces
+ * the earlier ones; nobody can write another member's entry, since the author
+ * of a record is the member it is about.
+ */
+import type { EventMeta } from './events';
+
+export const ROSTER_ROLES = ['caller', 'fund', 'court', 'housing'] as const;
+export type RosterRole = (typeof ROSTER_ROLES)[number];
+
+export const CRISIS_SKILLS = ['legal', 'medical', 'interpreting', 'childcare', 'counselling'] as const;
+export type CrisisSkill = (typeof CRISIS_SKILLS)[number];
+
+export interface HousingPledge {
+  /** People a host can take in at once. */
+  readonly capacity: number;
+  /** Nights in a row a host can offer. */
+  readonly nights: number;
+  /** Step-free access. */
+  readonly accessible: boolean;
+}
+
+export interface RosterEntry extends EventMeta {
+  readonly kind: 'roster.entry';
+  readonly roles: readonly RosterRole[];
+  readonly skills: readonly CrisisSkill[];
+  /** Languages the member speaks, as they write them ("Spanish", "Tagalog"). */
+  readonly languages: readonly string[];
+  /** Present exactly when the roles include housing. */
+  readonly housing: HousingPledge | null;
+  /** The contact details, sealed with the circle's field key (records/sealed-field.ts); null when none given. */
+  readonly sealedContacts: Uint8Array | null;
+}
+
+export type DefenseEvent = RosterEntry;
