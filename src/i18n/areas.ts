@@ -10,6 +10,7 @@ export async function loadAreaStrings(locale: Locale, area: Area): Promise<Messa
     if (area === 'tools') return (await import('./tools.es')).toolsEs;
     if (area === 'labels') return (await import('./labels.es')).labelsEs;
     if (area === 'lock') return (await import('./lock.es')).lockEs;
+    if (area === 'defense') return (await import('./defense.es')).defenseEs;
     return (await import('./ledger.es')).ledgerEs;
   }
   if (area === 'exchange') return (await import('./exchange.en')).exchangeEn;
@@ -18,5 +19,6 @@ export async function loadAreaStrings(locale: Locale, area: Area): Promise<Messa
   if (area === 'tools') return (await import('./tools.en')).toolsEn;
   if (area === 'labels') return (await import('./labels.en')).labelsEn;
   if (area === 'lock') return (await import('./lock.en')).lockEn;
+  if (area === 'defense') return (await import('./defense.en')).defenseEn;
   return (await import('./ledger.en')).ledgerEn;
 }

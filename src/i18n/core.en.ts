@@ -120,6 +120,7 @@ export const coreEn = {
   'home.actions': 'Quick actions',
   'home.invite': 'Invite a neighbour',
   'home.myCode': 'Show my code',
+  'home.defense': 'Mutual defense',
   'home.recentArrivals': 'Newest members',
   'home.recordsSaved.one': '{count} record saved on this phone.',
   'home.recordsSaved.other': '{count} records saved on this phone.',

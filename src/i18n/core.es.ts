@@ -123,6 +123,7 @@ export const coreEs: Translation<typeof coreEn> = {
   'home.actions': 'Acciones rápidas',
   'home.invite': 'Invitar a un vecino',
   'home.myCode': 'Mostrar mi código',
+  'home.defense': 'Defensa mutua',
   'home.recentArrivals': 'Miembros más recientes',
   'home.recordsSaved.one': '{count} registro guardado en este teléfono.',
   'home.recordsSaved.other': '{count} registros guardados en este teléfono.',

@@ -11,6 +11,7 @@ import type { syncEn } from './sync.en';
 import type { toolsEn } from './tools.en';
 import type { labelsEn } from './labels.en';
 import type { lockEn } from './lock.en';
+import type { defenseEn } from './defense.en';
 
 export type MessageKey =
   | keyof typeof coreEn
@@ -20,8 +21,9 @@ export type MessageKey =
   | keyof typeof syncEn
   | keyof typeof toolsEn
   | keyof typeof labelsEn
-  | keyof typeof lockEn;
+  | keyof typeof lockEn
+  | keyof typeof defenseEn;
 export type Messages = { readonly [K in MessageKey]?: string };
 
 /** The areas whose strings load with their screens; the core loads with the app. */
-export type Area = 'exchange' | 'board' | 'ledger' | 'sync' | 'tools' | 'labels' | 'lock';
+export type Area = 'exchange' | 'board' | 'ledger' | 'sync' | 'tools' | 'labels' | 'lock' | 'defense';

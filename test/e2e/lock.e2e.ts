@@ -176,4 +176,61 @@ describe('the app lock', () => {
     await createCircle(page, baseUrl, 'Otra Calle', 'Ana');
     await expect(page.getByRole('button', { name: 'Lock Tally now' }).count()).resolves.toBe(0);
   });
+
+  test('roster contacts: asked for a lock first, sealed in records, and nowhere in a locked phone’s storage', async () => {
+    const launched = await launchBrowser();
+    browsers.push(launched);
+    const page = await launched.newPage();
+    const errors = collectPageErrors(page);
+    await createCircle(page, baseUrl, 'Calle Olmo', 'Rosa');
+    await page.getByRole('link', { name: 'Mutual defense' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mutual defense' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Set an app lock first' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Save my entry' }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'defense, no lock');
+
+    await setLock(page, null);
+    await page.goto(`${baseUrl}/#/defense`);
+    await page.getByRole('heading', { level: 2, name: 'How you can help' }).waitFor();
+    await page.getByLabel('Caller in the phone tree').check();
+    await page.getByLabel('Housing host').check();
+    await page.getByLabel('People you can take in').fill('2');
+    await page.getByLabel('Nights in a row').fill('5');
+    await page.getByLabel('Legal').check();
+    await page.getByLabel('Languages you speak').fill('Spanish, Tagalog');
+    await page.getByLabel('Phone number').fill('call me maybe');
+    await page.getByLabel('Address', { exact: true }).fill('Calle del Olmo 4, 2º B');
+    await page.getByRole('button', { name: 'Save my entry' }).click();
+    await page.getByText('Write a phone number with digits, spaces and + ( ) - . only.').waitFor();
+    await expectAccessible(page, 'defense, a bad phone number');
+    await page.getByLabel('Phone number').fill('+34 611 22 33 44');
+    await page.getByRole('button', { name: 'Save my entry' }).click();
+    await page.getByText('Your entry is saved').waitFor();
+    await page.getByText('Rosa (you)').waitFor();
+    await page.getByRole('link', { name: '+34 611 22 33 44' }).waitFor();
+    await page.getByText('hosts up to 2 for 5 nights').waitFor();
+    await expectAccessible(page, 'defense, entry saved');
+
+    await page.goto(`${baseUrl}/#/settings`);
+    await page.getByLabel('Language of the app').selectOption('es');
+    await page.goto(`${baseUrl}/#/defense`);
+    await page.getByRole('heading', { level: 1, name: 'Defensa mutua' }).waitFor();
+    await page.getByText('Rosa (tú)').waitFor();
+    await expectAccessible(page, 'defense (es)');
+    await page.getByRole('button', { name: 'Bloquear Tally ahora' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tally está bloqueada' }).waitFor();
+
+    const stored = await dumpIndexedDb(page);
+    expect(stored.text.length).toBeGreaterThan(1000);
+    // The entry is there: roles are for every member to see.
+    expect(stored.text.includes(utf8Hex('Tagalog'))).toBe(true);
+    const secrets = ['+34 611 22 33 44', '611 22 33 44', '+34611223344', 'Calle del Olmo', 'Olmo 4'];
+    const leaks = secrets.flatMap((secret) => [secret, utf8Hex(secret)]).filter((probe) => stored.text.includes(probe));
+    for (const leak of leaks) {
+      const at = stored.text.indexOf(leak);
+      console.log(`${leak} found in`, stored.text.slice(stored.text.lastIndexOf('\n', at) + 1).split('\n')[0]?.slice(0, 60), stored.text.slice(at - 200, at + 60));
+    }
+    expect(leaks).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

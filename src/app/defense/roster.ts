@@ -45,6 +45,11 @@ const enum Sealed { Phone = 0, Address = 1, Notes = 2 }
 /** Digits with the separators people write: "+34 600 12 34 56", "(555) 010-4477". */
 const PHONE = /^\+?[0-9][0-9 ().-]*$/;
 
+/** A phone number as tel: and sms: links want it: digits and a leading plus. */
+export function dialable(phone: string): string {
+  return phone.replace(/[^0-9+]/g, '');
+}
+
 export function lockRequired(deps: AppDeps): boolean {
   return deps.keyring.status() !== 'unlocked';
 }

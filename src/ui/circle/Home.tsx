@@ -46,6 +46,9 @@ export function Home() {
         <a class="button" href={hrefFor({ name: 'me' })}>
           {t('home.myCode')}
         </a>
+        <a class="button" href={hrefFor({ name: 'defense' })}>
+          {t('home.defense')}
+        </a>
       </nav>
       {state.circle !== null && (
         <section aria-labelledby="arrivals-title">

@@ -135,11 +135,9 @@ function PassphraseForm({ mode }: { readonly mode: 'set' | 'change' }) {
           never={t('lock.autoLockNever')}
         />
       )}
-      <div class="field">
-        <label>
-          <input type="checkbox" checked={withDuress} onChange={(event) => setWithDuress(event.currentTarget.checked)} /> {t('lock.duressOffer')}
-        </label>
-      </div>
+      <label class="choice">
+        <input type="checkbox" checked={withDuress} onChange={(event) => setWithDuress(event.currentTarget.checked)} /> <span>{t('lock.duressOffer')}</span>
+      </label>
       {withDuress && (
         <Field label={t('lock.duress')} type="password" value={duress} onInput={setDuress} autoComplete="off" hint={t('lock.duressHint')} error={duressProblem} />
       )}

@@ -36,6 +36,7 @@ const AreasScreen = lazyScreen(() => import('../tools/AreasScreen').then((m) => 
 const CaretakersScreen = lazyScreen(() => import('../tools/CaretakersScreen').then((m) => m.CaretakersScreen), { area: 'tools' });
 const CircleSettings = lazyScreen(() => import('../ledger/CircleSettings').then((m) => m.CircleSettings), { area: 'ledger' });
 const AutoLock = lazyScreen(() => import('../lock/use-auto-lock').then((m) => m.AutoLock), { quiet: true });
+const DefenseScreen = lazyScreen(() => import('../defense/DefenseScreen').then((m) => m.DefenseScreen), { area: 'defense' });
 const LockScreen = lazyScreen(() => import('../lock/LockScreen').then((m) => m.LockScreen), { area: 'lock' });
 const LabelSheet = lazyScreen(() => import('../tools/ToolLabelSheet').then((m) => m.ToolLabelSheet), { area: 'labels' });
 
@@ -50,7 +51,7 @@ export function App({ store }: { readonly store: AppStore }) {
 /** Screens that need an open circle; without one, the start screen shows instead. */
 const CIRCLE_SCREENS = new Set<Route['name']>([
   'home', 'members', 'member', 'invite', 'me', 'exchange', 'draft', 'scan', 'statement', 'cycle', 'board', 'post', 'listing', 'circle-settings', 'sync',
-  'tools', 'tool', 'tool-new', 'label', 'labels', 'areas', 'caretakers',
+  'tools', 'tool', 'tool-new', 'label', 'labels', 'areas', 'caretakers', 'defense',
 ]);
 
 function Shell() {
@@ -180,6 +181,8 @@ function renderRoute(route: Route) {
       return <CaretakersScreen />;
     case 'labels':
       return <LabelSheet tool={route.tool} />;
+    case 'defense':
+      return <DefenseScreen />;
     case 'not-found':
       return <NotFound />;
   }

@@ -20,7 +20,8 @@ export async function dumpIndexedDb(page: Page): Promise<StorageDump> {
       if (typeof value === 'string') return value;
       if (typeof value !== 'object' || value === null) return String(value);
       const parts: unknown[] = Array.isArray(value) ? (value as unknown[]) : [...Object.keys(value), ...Object.values(value as Record<string, unknown>)];
-      return parts.map((part) => flatten(part, depth + 1)).join(' ');
+      // A separator no stored text holds: a match can only come from one stored value.
+      return parts.map((part) => flatten(part, depth + 1)).join('\u0001');
     };
     const names = (await indexedDB.databases()).flatMap((info) => (info.name === undefined ? [] : [info.name]));
     const chunks: string[] = [];
