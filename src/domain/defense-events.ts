@@ -6,6 +6,7 @@
  * the earlier ones; nobody can write another member's entry, since the author
  * of a record is the member it is about.
  */
+import type { AlertHeard, AlertKind, AlertReached } from './alerts/types';
 import type { EventMeta } from './events';
 
 export const ROSTER_ROLES = ['caller', 'fund', 'court', 'housing'] as const;
@@ -35,4 +36,16 @@ export interface RosterEntry extends EventMeta {
   readonly sealedContacts: Uint8Array | null;
 }
 
-export type DefenseEvent = RosterEntry;
+export const ALERT_KINDS = ['eviction', 'police', 'court', 'medical', 'other'] as const satisfies readonly AlertKind[];
+
+/** An alert as a record: what kind, whether it is a drill, and its message and place sealed with the circle's field key. */
+export interface AlertRaised extends EventMeta {
+  readonly kind: 'alert.raised';
+  readonly alertKind: AlertKind;
+  readonly drill: boolean;
+  /** When its sealed details leave every phone; null for the default, 30 days after raising. */
+  readonly expiresAt: number | null;
+  readonly sealedDetails: Uint8Array;
+}
+
+export type DefenseEvent = RosterEntry | AlertRaised | AlertReached | AlertHeard;

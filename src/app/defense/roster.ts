@@ -9,14 +9,12 @@
  */
 import type { CrisisSkill, HousingPledge, RosterEntry, RosterRole } from '../../domain/defense-events';
 import { normalizeName, normalizeOptional } from '../../domain/names';
-import { fromBase64Url } from '../../records/bytes';
-import type { CborMap } from '../../records/cbor';
 import { checkRosterFields, ROSTER_LIMITS, rosterEntryBody } from '../../records/kinds/roster-entry';
 import type { RosterFieldProblem } from '../../records/kinds/roster-entry';
 import { err, ok } from '../../records/result';
 import type { Result } from '../../records/result';
-import { fieldKey, openFields, sealFields } from '../../records/sealed-field';
-import type { OpenFieldProblem, SealContext } from '../../records/sealed-field';
+import type { OpenFieldProblem } from '../../records/sealed-field';
+import { openAsAuthor, readTexts, sealAsMember } from './sealing';
 import type { AppDeps } from '../deps';
 import type { OpenCircle } from '../open-circle';
 import { signAndStore } from '../records';
@@ -69,9 +67,9 @@ export async function saveRosterEntry(circle: OpenCircle, input: RosterInput, de
   const sealedContacts =
     phone === '' && address === '' && notes === ''
       ? null
-      : sealFields(
-          fieldKey(circle.circleSecret),
-          contextOf(circle, circle.membership.memberKey),
+      : sealAsMember(
+          circle,
+          CONTACTS_PURPOSE,
           new Map([
             [Sealed.Phone, phone],
             [Sealed.Address, address],
@@ -89,19 +87,11 @@ export async function saveRosterEntry(circle: OpenCircle, input: RosterInput, de
 /** A member's contacts, opened on this phone; none when they gave none. */
 export function openContacts(circle: OpenCircle, entry: RosterEntry): Contacts | null | OpenFieldProblem {
   if (entry.sealedContacts === null) return null;
-  const opened = openFields(fieldKey(circle.circleSecret), contextOf(circle, entry.author), entry.sealedContacts);
+  const opened = openAsAuthor(circle, entry.author, CONTACTS_PURPOSE, entry.sealedContacts);
   if (!opened.ok) return opened.error;
-  const fields = opened.value;
-  if (!(fields instanceof Map)) return 'damaged';
-  const read = (key: Sealed, max: number): string | null => {
-    const value = (fields as CborMap).get(key);
-    return typeof value === 'string' && [...value].length <= max ? value : null;
-  };
-  const phone = read(Sealed.Phone, CONTACT_LIMITS.phoneChars);
-  const address = read(Sealed.Address, CONTACT_LIMITS.addressChars);
-  const notes = read(Sealed.Notes, CONTACT_LIMITS.notesChars);
-  // Authentic bytes that do not hold what this version seals: only another version could have made them.
-  if (phone === null || address === null || notes === null) return 'damaged';
+  const texts = readTexts(opened.value, [CONTACT_LIMITS.phoneChars, CONTACT_LIMITS.addressChars, CONTACT_LIMITS.notesChars]);
+  if (texts === null) return 'damaged';
+  const [phone = '', address = '', notes = ''] = texts;
   return { phone, address, notes };
 }
 
@@ -113,10 +103,4 @@ function normalizeContacts(contacts: Contacts): Result<Contacts, 'phone' | 'addr
   const notes = normalizeOptional(contacts.notes, CONTACT_LIMITS.notesChars);
   if (!notes.ok) return err('notes');
   return ok({ phone: phone.value, address: address.value, notes: notes.value });
-}
-
-function contextOf(circle: OpenCircle, author: string): SealContext {
-  const authorKey = fromBase64Url(author);
-  if (authorKey === null) throw new RangeError('not a member key');
-  return { circle: circle.replica.circleId, author: authorKey, purpose: CONTACTS_PURPOSE };
 }

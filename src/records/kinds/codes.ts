@@ -29,4 +29,7 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'tools.settings': 22,
   'tutorial.written': 23,
   'roster.entry': 24,
+  'alert.raised': 25,
+  'alert.reached': 26,
+  'alert.heard': 36,
 };

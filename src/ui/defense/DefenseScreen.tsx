@@ -2,6 +2,7 @@ import { rosterOf } from '../../app/defense-view';
 import { Page } from '../components/Page';
 import { useAppState, useT } from '../shell/context';
 import { hrefFor } from '../shell/router';
+import { AlertsPanel } from './AlertsPanel';
 import { MyCalls } from './MyCalls';
 import { RosterForm } from './RosterForm';
 import { RosterList } from './RosterList';
@@ -25,6 +26,7 @@ export function DefenseScreen() {
           </a>
         </section>
       )}
+      <AlertsPanel circle={circle} snapshot={snapshot} roster={roster} unlocked={unlocked} />
       {unlocked && <MyCalls circle={circle} snapshot={snapshot} roster={roster} />}
       {unlocked && <RosterForm circle={circle} current={roster.entries.get(circle.membership.memberKey) ?? null} />}
       <RosterList circle={circle} snapshot={snapshot} roster={roster} showContacts={unlocked} />

@@ -1,0 +1,105 @@
+/**
+ * Raising an alert and answering it: a caller marks whom they reached, a
+ * member confirms they heard. The message and place travel sealed.
+ *
+ * Raising does not wait for the app lock: a member in trouble must be able to
+ * call for help at once. Reading the details is opening defense data, so the
+ * screens show them only on an unlocked phone.
+ */
+import { alertExpiry, alertsOverview, isExpired } from '../../domain/alerts';
+import type { Alert, AlertAck, AlertKind, AlertsOverview } from '../../domain/alerts';
+import type { AlertRaised } from '../../domain/defense-events';
+import { ALERT_KINDS } from '../../domain/defense-events';
+import type { MemberKey, RecordId } from '../../domain/events';
+import { normalizeName, normalizeOptional } from '../../domain/names';
+import { membersWithRole } from '../../domain/roster';
+import type { RosterState } from '../../domain/roster';
+import { alertHeardBody, alertRaisedBody, alertReachedBody } from '../../records/kinds/alert';
+import { err, ok } from '../../records/result';
+import type { Result } from '../../records/result';
+import type { OpenFieldProblem } from '../../records/sealed-field';
+import type { ReplicaSnapshot } from '../../replica/replica';
+import type { AppDeps } from '../deps';
+import type { OpenCircle } from '../open-circle';
+import { signAndStore } from '../records';
+import { openAsAuthor, readTexts, sealAsMember } from './sealing';
+
+export const ALERT_LIMITS = { messageChars: 500, placeChars: 200 } as const;
+const DETAILS_PURPOSE = 'alert.details';
+
+export interface AlertInput {
+  readonly kind: AlertKind;
+  readonly message: string;
+  readonly place: string;
+  readonly drill: boolean;
+}
+
+export interface AlertDetails {
+  readonly message: string;
+  readonly place: string;
+}
+
+export async function raiseAlert(circle: OpenCircle, input: AlertInput, deps: AppDeps): Promise<Result<RecordId, 'kind' | 'message' | 'place'>> {
+  if (!ALERT_KINDS.includes(input.kind)) return err('kind');
+  const message = normalizeName(input.message, ALERT_LIMITS.messageChars);
+  if (!message.ok) return err('message');
+  const place = normalizeOptional(input.place, ALERT_LIMITS.placeChars);
+  if (!place.ok) return err('place');
+  const sealedDetails = sealAsMember(circle, DETAILS_PURPOSE, new Map([[0, message.value], [1, place.value]]), deps.random);
+  const record = await signAndStore(circle, 'alert.raised', alertRaisedBody({ alertKind: input.kind, drill: input.drill, expiresAt: null, sealedDetails }), deps);
+  return ok(record.id);
+}
+
+/** The caller got through to `member`. Marking the same person twice stores nothing the second time. */
+export async function markReached(circle: OpenCircle, alertId: RecordId, member: MemberKey, deps: AppDeps): Promise<Result<void, 'unknown-alert' | 'already'>> {
+  const { events } = circle.replica.current();
+  if (!events.some((event) => event.kind === 'alert.raised' && event.id === alertId)) return err('unknown-alert');
+  const me = circle.membership.memberKey;
+  if (events.some((event) => event.kind === 'alert.reached' && event.alert === alertId && event.author === me && event.member === member)) return err('already');
+  await signAndStore(circle, 'alert.reached', alertReachedBody(alertId, member), deps);
+  return ok(undefined);
+}
+
+/** This member heard of the alert, by a call or in the app. */
+export async function confirmHeard(circle: OpenCircle, alertId: RecordId, deps: AppDeps): Promise<Result<void, 'unknown-alert' | 'already'>> {
+  const { events } = circle.replica.current();
+  if (!events.some((event) => event.kind === 'alert.raised' && event.id === alertId)) return err('unknown-alert');
+  const me = circle.membership.memberKey;
+  if (events.some((event) => event.kind === 'alert.heard' && event.alert === alertId && event.author === me)) return err('already');
+  await signAndStore(circle, 'alert.heard', alertHeardBody(alertId), deps);
+  return ok(undefined);
+}
+
+export function openAlertDetails(circle: OpenCircle, raised: AlertRaised): AlertDetails | OpenFieldProblem {
+  const opened = openAsAuthor(circle, raised.author, DETAILS_PURPOSE, raised.sealedDetails);
+  if (!opened.ok) return opened.error;
+  const texts = readTexts(opened.value, [ALERT_LIMITS.messageChars, ALERT_LIMITS.placeChars]);
+  if (texts === null) return 'damaged';
+  const [message = '', place = ''] = texts;
+  return { message, place };
+}
+
+export function alertOf(raised: AlertRaised): Alert {
+  return { id: raised.id, raisedBy: raised.author, at: raised.at, kind: raised.alertKind, drill: raised.drill, expiresAt: raised.expiresAt, sealed: ['message', 'place'] };
+}
+
+export interface AlertsView {
+  readonly overview: AlertsOverview;
+  readonly raised: ReadonlyMap<RecordId, AlertRaised>;
+  /** Genuine alerts whose details have not expired, newest first. */
+  readonly live: readonly RecordId[];
+}
+
+/** Every alert with its coverage at `now`, the phone trees drawn from the roster's callers. */
+export function alertsView(snapshot: ReplicaSnapshot, roster: RosterState, now: number): AlertsView {
+  const raised = new Map<RecordId, AlertRaised>();
+  const acks: AlertAck[] = [];
+  for (const event of snapshot.events) {
+    if (event.kind === 'alert.raised') raised.set(event.id, event);
+    else if (event.kind === 'alert.reached' || event.kind === 'alert.heard') acks.push(event);
+  }
+  const alerts = [...raised.values()].map(alertOf);
+  const overview = alertsOverview(alerts, acks, { members: snapshot.circle.members, callers: new Set(membersWithRole(roster, 'caller')) }, now);
+  const live = overview.alerts.filter((coverage) => !isExpired({ expiresAt: alertExpiry(coverage.alert, []) }, now)).map((coverage) => coverage.alert.id);
+  return { overview, raised, live };
+}

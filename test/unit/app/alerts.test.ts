@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { alertsView, confirmHeard, markReached, openAlertDetails, raiseAlert } from '../../../src/app/defense/alerts';
+import { projectRoster } from '../../../src/domain/roster';
+import { toBase64Url } from '../../../src/records/bytes';
+import { signingKeysFromSeed } from '../../../src/records/crypto';
+import { alertHeardBody, alertRaisedBody, alertReachedBody } from '../../../src/records/kinds/alert';
+import { makeRecord } from '../../../src/records/make';
+import { foundingPhone, joiningPhone, sync } from '../../fixtures/app';
+import type { Phone } from '../../fixtures/app';
+import { recordMaker, withEntry } from '../../fixtures/record-kinds';
+import { foundCircle, person, seedBytes } from '../../fixtures/circle';
+
+function viewOf(phone: Phone) {
+  const snapshot = phone.circle.replica.current();
+  return alertsView(snapshot, projectRoster(snapshot.events, snapshot.circle.members), phone.deps.now());
+}
+
+describe('alerts', () => {
+  it('are raised on one phone, reach another by sync, and count who was reached', async () => {
+    const ana = await foundingPhone('Ana', 81);
+    const bo = await joiningPhone(ana, 'Bo', 82);
+    const cy = await joiningPhone(ana, 'Cy', 83);
+    await sync(bo, cy);
+    const raised = await raiseAlert(ana.circle, { kind: 'eviction', message: ' Bailiffs at the door ', place: 'Calle Sol 3', drill: false }, ana.deps);
+    if (!raised.ok) throw new Error(raised.error);
+    await sync(ana, bo);
+    await sync(ana, cy);
+
+    const seenByBo = viewOf(bo);
+    expect(seenByBo.live).toEqual([raised.value]);
+    expect(openAlertDetails(bo.circle, seenByBo.raised.get(raised.value)!)).toEqual({ message: 'Bailiffs at the door', place: 'Calle Sol 3' });
+    expect(seenByBo.overview.alerts[0]!.audience).toBe(2);
+    expect(seenByBo.overview.alerts[0]!.reached).toEqual([]);
+
+    bo.deps.advance(60_000);
+    expect(await confirmHeard(bo.circle, raised.value, bo.deps)).toEqual({ ok: true, value: undefined });
+    expect(await confirmHeard(bo.circle, raised.value, bo.deps)).toEqual({ ok: false, error: 'already' });
+    ana.deps.advance(120_000);
+    expect(await markReached(ana.circle, raised.value, cy.circle.membership.memberKey, ana.deps)).toEqual({ ok: true, value: undefined });
+    expect(await markReached(ana.circle, raised.value, cy.circle.membership.memberKey, ana.deps)).toEqual({ ok: false, error: 'already' });
+    await sync(ana, bo);
+    const coverage = viewOf(bo).overview.alerts[0]!;
+    expect(coverage.fraction).toBe(1);
+    expect(coverage.timeToEveryone).toBe(120_000);
+  });
+
+  it('answers bad input with what is wrong and stores nothing', async () => {
+    const ana = await foundingPhone('Ana', 84);
+    const before = ana.circle.replica.current().events.length;
+    expect(await raiseAlert(ana.circle, { kind: 'eviction', message: '   ', place: '', drill: false }, ana.deps)).toEqual({ ok: false, error: 'message' });
+    expect(await raiseAlert(ana.circle, { kind: 'eviction', message: 'x'.repeat(501), place: '', drill: false }, ana.deps)).toEqual({ ok: false, error: 'message' });
+    expect(await raiseAlert(ana.circle, { kind: 'flood' as 'other', message: 'Water', place: '', drill: false }, ana.deps)).toEqual({ ok: false, error: 'kind' });
+    const unknown = toBase64Url(seedBytes('alert', 9));
+    expect(await markReached(ana.circle, unknown, ana.circle.membership.memberKey, ana.deps)).toEqual({ ok: false, error: 'unknown-alert' });
+    expect(await confirmHeard(ana.circle, unknown, ana.deps)).toEqual({ ok: false, error: 'unknown-alert' });
+    expect(ana.circle.replica.current().events.length).toBe(before);
+  });
+
+  it('never shows a forged alert, one raised by someone who is not a member', async () => {
+    const ana = await foundingPhone('Ana', 85);
+    const stranger = signingKeysFromSeed(seedBytes('stranger', 1));
+    const forged = makeRecord(
+      { kind: 'alert.raised', circle: ana.circle.replica.circleId, at: ana.deps.now(), body: alertRaisedBody({ alertKind: 'police', drill: false, expiresAt: null, sealedDetails: new Uint8Array(64) }) },
+      stranger,
+    );
+    await ana.circle.replica.add(forged.bytes);
+    const view = viewOf(ana);
+    expect(view.live).toEqual([]);
+    expect(view.overview.problems.map((problem) => problem.reason)).toContain('raised-by-non-member');
+  });
+
+  it('keeps the details only for members: another circle’s key or an altered seal does not open them', async () => {
+    const ana = await foundingPhone('Ana', 86);
+    const other = await foundingPhone('Oz', 87);
+    const raised = await raiseAlert(ana.circle, { kind: 'court', message: 'Hearing moved', place: '', drill: true }, ana.deps);
+    if (!raised.ok) throw new Error(raised.error);
+    const record = viewOf(ana).raised.get(raised.value)!;
+    expect(openAlertDetails(other.circle, record)).toBe('not-for-this-circle');
+    const altered = record.sealedDetails.slice();
+    altered[40] = altered[40]! ^ 0xff;
+    expect(openAlertDetails(ana.circle, { ...record, sealedDetails: altered })).toBe('not-for-this-circle');
+  });
+});
+
+describe('alert records', () => {
+  const circle = foundCircle();
+  const ana = person(1);
+  const { eventOf } = recordMaker(circle, ana);
+  const body = alertRaisedBody({ alertKind: 'medical', drill: true, expiresAt: null, sealedDetails: new Uint8Array(64) });
+
+  it('carry the kind, the drill flag and the sealed details; acknowledgements carry ids', () => {
+    expect(eventOf('alert.raised', body)).toMatchObject({ kind: 'alert.raised', alertKind: 'medical', drill: true, expiresAt: null });
+    const alert = toBase64Url(seedBytes('alert', 1));
+    expect(eventOf('alert.reached', alertReachedBody(alert, person(2).key))).toMatchObject({ alert, member: person(2).key, author: ana.key });
+    expect(eventOf('alert.heard', alertHeardBody(alert))).toMatchObject({ alert, author: ana.key });
+  });
+
+  it('reject what breaks the rules', () => {
+    expect(eventOf('alert.raised', withEntry(body, 0, 5))).toBe('invalid-fields');
+    expect(eventOf('alert.raised', withEntry(body, 1, 1))).toBe('invalid-fields');
+    expect(eventOf('alert.raised', withEntry(body, 2, 5))).toBe('invalid-fields');
+    expect(eventOf('alert.raised', withEntry(body, 3, new Uint8Array(10)))).toBe('invalid-fields');
+    expect(eventOf('alert.raised', withEntry(body, 3, new Uint8Array(4096)))).toBe('invalid-fields');
+    expect(eventOf('alert.raised', withEntry(body, 3, undefined))).toBe('invalid-fields');
+    expect(eventOf('alert.raised', withEntry(body, 7, 1))).toBe('invalid-fields');
+    const heard = alertHeardBody(toBase64Url(seedBytes('alert', 1)));
+    expect(eventOf('alert.heard', withEntry(heard, 0, new Uint8Array(31)))).toBe('invalid-fields');
+    expect(() => alertRaisedBody({ alertKind: 'medical', drill: false, expiresAt: null, sealedDetails: new Uint8Array(5) })).toThrow(RangeError);
+  });
+});
