@@ -15,6 +15,15 @@ import { KIND_CODES } from './kinds/codes';
 import { parseExchangeConfirmed } from './kinds/exchange';
 import { parseListingPosted, parseListingWithdrawn } from './kinds/listing';
 import { parseRosterEntry } from './kinds/roster-entry';
+import {
+  parseFundContributed,
+  parseFundPledged,
+  parseSupportApproved,
+  parseSupportDeclined,
+  parseSupportPaid,
+  parseSupportRequested,
+  parseSupportWithdrawn,
+} from './kinds/fund';
 import { parseCircleSettings } from './kinds/circle-settings';
 import { parseSkillAdded, parseSkillMarked } from './kinds/skill-added';
 import { parseCycleTheme } from './kinds/cycle-theme';
@@ -85,6 +94,13 @@ const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['tools.settings'], parseToolsSettings],
   [KIND_CODES['tutorial.written'], parseTutorialWritten],
   [KIND_CODES['roster.entry'], parseRosterEntry],
+  [KIND_CODES['fund.pledged'], parseFundPledged],
+  [KIND_CODES['fund.contributed'], parseFundContributed],
+  [KIND_CODES['support.requested'], parseSupportRequested],
+  [KIND_CODES['support.approved'], parseSupportApproved],
+  [KIND_CODES['support.declined'], parseSupportDeclined],
+  [KIND_CODES['support.withdrawn'], parseSupportWithdrawn],
+  [KIND_CODES['support.paid'], parseSupportPaid],
 ]);
 
 /**

@@ -29,4 +29,11 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'tools.settings': 22,
   'tutorial.written': 23,
   'roster.entry': 24,
+  'fund.pledged': 27,
+  'fund.contributed': 28,
+  'support.requested': 29,
+  'support.approved': 30,
+  'support.declined': 31,
+  'support.withdrawn': 32,
+  'support.paid': 33,
 };
