@@ -4,6 +4,7 @@
  * checked the bytes and signatures before an event reaches the domain.
  */
 import type { DefenseEvent } from './defense-events';
+import type { FundEvent } from './fund/events';
 import type { ToolEvent } from './tool-events';
 
 export type MemberKey = string;
@@ -136,7 +137,8 @@ export type CircleEvent =
   | SkillMarked
   | CycleThemed
   | ToolEvent
-  | DefenseEvent;
+  | DefenseEvent
+  | FundEvent;
 export type CircleEventKind = CircleEvent['kind'];
 
 /** The one total order every phone uses to break ties: time, then id. */

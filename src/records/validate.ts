@@ -16,6 +16,15 @@ import { parseExchangeConfirmed } from './kinds/exchange';
 import { parseListingPosted, parseListingWithdrawn } from './kinds/listing';
 import { parseRosterEntry } from './kinds/roster-entry';
 import { parseAlertHeard, parseAlertRaised, parseAlertReached } from './kinds/alert';
+import {
+  parseFundContributed,
+  parseFundPledged,
+  parseSupportApproved,
+  parseSupportDeclined,
+  parseSupportPaid,
+  parseSupportRequested,
+  parseSupportWithdrawn,
+} from './kinds/fund';
 import { parseCircleSettings } from './kinds/circle-settings';
 import { parseSkillAdded, parseSkillMarked } from './kinds/skill-added';
 import { parseCycleTheme } from './kinds/cycle-theme';
@@ -89,6 +98,13 @@ const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['alert.raised'], parseAlertRaised],
   [KIND_CODES['alert.reached'], parseAlertReached],
   [KIND_CODES['alert.heard'], parseAlertHeard],
+  [KIND_CODES['fund.pledged'], parseFundPledged],
+  [KIND_CODES['fund.contributed'], parseFundContributed],
+  [KIND_CODES['support.requested'], parseSupportRequested],
+  [KIND_CODES['support.approved'], parseSupportApproved],
+  [KIND_CODES['support.declined'], parseSupportDeclined],
+  [KIND_CODES['support.withdrawn'], parseSupportWithdrawn],
+  [KIND_CODES['support.paid'], parseSupportPaid],
 ]);
 
 /**

@@ -67,14 +67,14 @@ function eventsOf(list: readonly Step[]): FundEvent[] {
   const named = (ids: readonly string[], target: number): string =>
     target === MAX_TARGET || ids.length === 0 ? `missing${target}` : ids[target % ids.length]!;
   return list.map((step, n): FundEvent => {
-    const meta = { id: `e${n}`, by: KEYS[step.by]!, at: T0 + step.day * DAY };
+    const meta = { id: `e${n}`, author: KEYS[step.by]!, at: T0 + step.day * DAY };
     switch (step.kind) {
       case 'fund.pledged':
         return { ...meta, kind: step.kind, amount: step.amount, schedule: step.target % 2 === 0 ? { kind: 'once' } : { kind: 'per-cycle', cycles: step.target } };
       case 'fund.contributed':
         return { ...meta, kind: step.kind, amount: step.amount, pledge: step.target % 3 === 0 ? null : named(pledgeIds, step.target) };
       case 'support.requested':
-        return { ...meta, kind: step.kind, amount: step.amount, reason: 'other' };
+        return { ...meta, kind: step.kind, amount: step.amount, reason: 'other', note: null };
       default:
         return { ...meta, kind: step.kind, request: named(requestIds, step.target) };
     }
@@ -152,8 +152,8 @@ describe('projectFund properties', () => {
           const agreed = new Set(
             c.events
               .filter((event) => event.kind === 'support.approved' && event.request === request.id)
-              .filter((event) => event.by !== request.requester && MEMBERS.has(event.by) && compareFundEvents(event, payout) < 0)
-              .map((event) => event.by),
+              .filter((event) => event.author !== request.requester && MEMBERS.has(event.author) && compareFundEvents(event, payout) < 0)
+              .map((event) => event.author),
           );
           expect(agreed.size).toBeGreaterThanOrEqual(request.amount > c.rules.largeAmount ? c.rules.largeApprovers : 2);
           expect(new Set(request.approvers).size).toBe(request.approvers.length);
@@ -179,7 +179,7 @@ describe('projectFund properties', () => {
           const isListed = listed.includes(event.id);
           if (event.kind === 'fund.contributed') continue;
           if (event.kind === 'support.approved') {
-            expect(isListed || approvals.has(`${event.request}/${event.by}`)).toBe(true);
+            expect(isListed || approvals.has(`${event.request}/${event.author}`)).toBe(true);
             continue;
           }
           expect(isListed !== counted.has(event.id)).toBe(true);

@@ -19,5 +19,6 @@ export {
   MIN_APPROVERS,
 } from './rules';
 export type { FundRules, Membership } from './rules';
+export { SUPPORT_REASONS } from './events';
 export type * from './events';
 export type * from './types';

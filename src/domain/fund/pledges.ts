@@ -14,7 +14,7 @@ export interface PledgeBook {
 }
 
 export function pledgeProblem(pledge: FundPledged, membership: Membership): FundProblemReason | null {
-  if (!isMemberAt(membership, pledge.by, pledge.at)) return 'not-a-member';
+  if (!isMemberAt(membership, pledge.author, pledge.at)) return 'not-a-member';
   if (!isValidAmount(pledge.amount)) return 'bad-amount';
   return isValidSchedule(pledge.schedule) ? null : 'bad-schedule';
 }
@@ -32,7 +32,7 @@ export function keepPledge(
   if (contribution.pledge === null) return null;
   const book = books.get(contribution.pledge);
   if (book === undefined) return refused.has(contribution.pledge) ? 'pledge-not-counted' : 'unknown-pledge';
-  if (book.pledge.by !== contribution.by) return 'not-their-pledge';
+  if (book.pledge.author !== contribution.author) return 'not-their-pledge';
   book.paid += contribution.amount;
   return null;
 }
@@ -45,7 +45,7 @@ export function pledgeState(book: PledgeBook, cycleOf: (at: number) => number, a
   const due = pledge.amount * Math.min(cycles, Math.max(0, begun));
   return {
     id: pledge.id,
-    member: pledge.by,
+    member: pledge.author,
     at: pledge.at,
     amount: pledge.amount,
     schedule: pledge.schedule,

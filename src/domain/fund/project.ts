@@ -41,7 +41,7 @@ export function projectFund(events: Iterable<FundEvent>, context: FundContext): 
   const sorted = distinctInOrder(events);
   const problems: FundProblem[] = [];
   const report = (event: FundEvent, reason: FundProblemReason | null): void => {
-    if (reason !== null) problems.push({ id: event.id, kind: event.kind, by: event.by, at: event.at, reason });
+    if (reason !== null) problems.push({ id: event.id, kind: event.kind, author: event.author, at: event.at, reason });
   };
 
   const requests = new Map<RecordId, RequestBook>();
@@ -71,7 +71,7 @@ export function projectFund(events: Iterable<FundEvent>, context: FundContext): 
   }
 
   function contribute(event: FundContributed): FundProblemReason | null {
-    if (!isMemberAt(membership, event.by, event.at)) return 'not-a-member';
+    if (!isMemberAt(membership, event.author, event.at)) return 'not-a-member';
     if (!isValidAmount(event.amount)) return 'bad-amount';
     till.contributed += event.amount;
     cycleTotals(till, cycleOf(event.at)).contributed += event.amount;

@@ -21,7 +21,7 @@ export interface RequestBook {
 
 /** Why a request cannot count, or null when it opens. */
 export function requestProblem(request: SupportRequested, membership: Membership): FundProblemReason | null {
-  if (!isMemberAt(membership, request.by, request.at)) return 'not-a-member';
+  if (!isMemberAt(membership, request.author, request.at)) return 'not-a-member';
   return isValidAmount(request.amount) ? null : 'bad-amount';
 }
 
@@ -37,16 +37,16 @@ export function statusOf(book: RequestBook): SupportStatus {
 /** Counts the approval, or says why not (and keeps it on the request for the screen). */
 export function approve(book: RequestBook, approval: SupportApproved, membership: Membership): FundProblemReason | null {
   const reason = approvalProblem(book, approval, membership);
-  if (reason === null) book.approvers.push(approval.by);
-  else book.uncounted.push({ id: approval.id, by: approval.by, at: approval.at, reason });
+  if (reason === null) book.approvers.push(approval.author);
+  else book.uncounted.push({ id: approval.id, author: approval.author, at: approval.at, reason });
   return reason;
 }
 
 function approvalProblem(book: RequestBook, approval: SupportApproved, membership: Membership): UncountedApproval['reason'] | null {
-  if (!isMemberAt(membership, approval.by, approval.at)) return 'not-a-member';
-  if (approval.by === book.request.by) return 'by-requester';
+  if (!isMemberAt(membership, approval.author, approval.at)) return 'not-a-member';
+  if (approval.author === book.request.author) return 'by-requester';
   if (book.closure !== null) return 'request-closed';
-  return book.approvers.includes(approval.by) ? 'duplicate-approval' : null;
+  return book.approvers.includes(approval.author) ? 'duplicate-approval' : null;
 }
 
 /**
@@ -55,20 +55,20 @@ function approvalProblem(book: RequestBook, approval: SupportApproved, membershi
  * still say no. The requester withdraws rather than declines.
  */
 export function decline(book: RequestBook, event: SupportDeclined, membership: Membership): FundProblemReason | null {
-  if (!isMemberAt(membership, event.by, event.at)) return 'not-a-member';
-  if (event.by === book.request.by) return 'by-requester';
+  if (!isMemberAt(membership, event.author, event.at)) return 'not-a-member';
+  if (event.author === book.request.author) return 'by-requester';
   return close(book, event, 'declined');
 }
 
 /** Only the requester withdraws, and may do so even after leaving the circle: taking back one's own request harms nobody. */
 export function withdraw(book: RequestBook, event: SupportWithdrawn): FundProblemReason | null {
-  if (event.by !== book.request.by) return 'not-the-requester';
+  if (event.author !== book.request.author) return 'not-the-requester';
   return close(book, event, 'withdrawn');
 }
 
 /** A payout counts only for an approved request the fund can cover at the payout's time. */
 export function pay(book: RequestBook, event: SupportPaid, membership: Membership, balance: number): FundProblemReason | null {
-  if (!isMemberAt(membership, event.by, event.at)) return 'not-a-member';
+  if (!isMemberAt(membership, event.author, event.at)) return 'not-a-member';
   if (book.closure !== null) return 'request-closed';
   if (book.approvers.length < book.required) return 'not-approved';
   if (book.request.amount > balance) return 'insufficient-balance';
@@ -77,7 +77,7 @@ export function pay(book: RequestBook, event: SupportPaid, membership: Membershi
 
 function close(book: RequestBook, event: SupportDeclined | SupportWithdrawn | SupportPaid, status: SupportClosure['status']): FundProblemReason | null {
   if (book.closure !== null) return 'request-closed';
-  book.closure = { id: event.id, by: event.by, at: event.at, status };
+  book.closure = { id: event.id, author: event.author, at: event.at, status };
   return null;
 }
 
@@ -85,7 +85,7 @@ export function requestState(book: RequestBook): SupportRequestState {
   const { request } = book;
   return {
     id: request.id,
-    requester: request.by,
+    requester: request.author,
     amount: request.amount,
     reason: request.reason,
     at: request.at,

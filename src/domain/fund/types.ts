@@ -52,7 +52,7 @@ export type FundProblemReason =
 export interface FundProblem {
   readonly id: RecordId;
   readonly kind: FundEventKind;
-  readonly by: MemberKey;
+  readonly author: MemberKey;
   readonly at: number;
   readonly reason: FundProblemReason;
 }
@@ -62,7 +62,7 @@ export type ApprovalProblemReason = 'not-a-member' | 'by-requester' | 'request-c
 /** An approval of a request that did not count, shown on the request itself. */
 export interface UncountedApproval {
   readonly id: RecordId;
-  readonly by: MemberKey;
+  readonly author: MemberKey;
   readonly at: number;
   readonly reason: ApprovalProblemReason;
 }
@@ -72,7 +72,7 @@ export type SupportStatus = 'open' | 'approved' | 'paid' | 'declined' | 'withdra
 /** The payout, decline or withdrawal that settled a request. */
 export interface SupportClosure {
   readonly id: RecordId;
-  readonly by: MemberKey;
+  readonly author: MemberKey;
   readonly at: number;
   readonly status: 'paid' | 'declined' | 'withdrawn';
 }

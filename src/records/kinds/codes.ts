@@ -32,4 +32,11 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'alert.raised': 25,
   'alert.reached': 26,
   'alert.heard': 36,
+  'fund.pledged': 27,
+  'fund.contributed': 28,
+  'support.requested': 29,
+  'support.approved': 30,
+  'support.declined': 31,
+  'support.withdrawn': 32,
+  'support.paid': 33,
 };

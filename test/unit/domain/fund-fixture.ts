@@ -26,7 +26,7 @@ export const context = (extra: Partial<FundContext> = {}): FundContext => ({ mem
 
 interface Meta {
   readonly id: string;
-  readonly by: string;
+  readonly author: string;
   readonly at?: number;
 }
 
@@ -52,6 +52,7 @@ export const requested = (meta: Meta, amount: number, reason: SupportReasonKind 
   ...meta,
   amount,
   reason,
+  note: null,
 });
 
 export const approved = (meta: Meta, request: string): SupportApproved => ({ kind: 'support.approved', at: T0, ...meta, request });

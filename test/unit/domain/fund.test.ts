@@ -25,8 +25,8 @@ import {
 const project = (events: readonly FundEvent[], extra: Parameters<typeof context>[0] = {}): FundState => projectFund(events, context(extra));
 const problems = (state: FundState): [string, string][] => state.problems.map((problem) => [problem.id, problem.reason]);
 /** Money in the fund before anything is asked for. */
-const float = [contributed({ id: 'c-ana', by: ANA, at: T0 - DAY }, 40_000), contributed({ id: 'c-ben', by: BEN, at: T0 - DAY }, 30_000)];
-const rent = requested({ id: 'rent', by: ANA, at: T0 }, 20_000);
+const float = [contributed({ id: 'c-ana', author: ANA, at: T0 - DAY }, 40_000), contributed({ id: 'c-ben', author: BEN, at: T0 - DAY }, 30_000)];
+const rent = requested({ id: 'rent', author: ANA, at: T0 }, 20_000);
 
 describe('projectFund: balance', () => {
   it('is nothing for no events', () => {
@@ -39,10 +39,10 @@ describe('projectFund: balance', () => {
     const state = project([
       ...float,
       rent,
-      approved({ id: 'a1', by: BEN, at: T0 + 1 }, 'rent'),
-      approved({ id: 'a2', by: CAM, at: T0 + 2 }, 'rent'),
-      paid({ id: 'p', by: DEV, at: T0 + CYCLE }, 'rent'),
-      contributed({ id: 'c-cam', by: CAM, at: T0 + CYCLE + 1 }, 5_000),
+      approved({ id: 'a1', author: BEN, at: T0 + 1 }, 'rent'),
+      approved({ id: 'a2', author: CAM, at: T0 + 2 }, 'rent'),
+      paid({ id: 'p', author: DEV, at: T0 + CYCLE }, 'rent'),
+      contributed({ id: 'c-cam', author: CAM, at: T0 + CYCLE + 1 }, 5_000),
     ]);
     expect(state.balance).toBe(70_000 - 20_000 + 5_000);
     expect(state.contributed).toBe(75_000);
@@ -52,7 +52,7 @@ describe('projectFund: balance', () => {
       { cycle: 999, contributed: 70_000, paidOut: 0 },
       { cycle: 1001, contributed: 5_000, paidOut: 20_000 },
     ]);
-    expect(state.requests.get('rent')).toMatchObject({ status: 'paid', approvers: [BEN, CAM], closure: { id: 'p', by: DEV, status: 'paid' } });
+    expect(state.requests.get('rent')).toMatchObject({ status: 'paid', approvers: [BEN, CAM], closure: { id: 'p', author: DEV, status: 'paid' } });
   });
 
   it('counts an event that arrives twice once', () => {
@@ -63,9 +63,9 @@ describe('projectFund: balance', () => {
 
 describe('projectFund: approvals and thresholds', () => {
   it('approves with two approvers besides the requester, not one', () => {
-    const one = project([...float, rent, approved({ id: 'a1', by: BEN }, 'rent')]);
+    const one = project([...float, rent, approved({ id: 'a1', author: BEN }, 'rent')]);
     expect(one.requests.get('rent')).toMatchObject({ status: 'open', required: 2, approvers: [BEN] });
-    const two = project([...float, rent, approved({ id: 'a1', by: BEN }, 'rent'), approved({ id: 'a2', by: CAM }, 'rent')]);
+    const two = project([...float, rent, approved({ id: 'a1', author: BEN }, 'rent'), approved({ id: 'a2', author: CAM }, 'rent')]);
     expect(two.requests.get('rent')?.status).toBe('approved');
   });
 
@@ -73,19 +73,19 @@ describe('projectFund: approvals and thresholds', () => {
     const rules = { largeAmount: 20_000, largeApprovers: 3 };
     const atThreshold = project([rent], { rules });
     expect(atThreshold.requests.get('rent')?.required).toBe(2);
-    const above = requested({ id: 'big', by: ANA }, 20_001);
-    const events = [...float, above, approved({ id: 'a1', by: BEN, at: T0 + 1 }, 'big'), approved({ id: 'a2', by: CAM, at: T0 + 2 }, 'big')];
-    const twoOfThree = project([...events, paid({ id: 'p', by: DEV, at: T0 + 3 }, 'big')], { rules });
+    const above = requested({ id: 'big', author: ANA }, 20_001);
+    const events = [...float, above, approved({ id: 'a1', author: BEN, at: T0 + 1 }, 'big'), approved({ id: 'a2', author: CAM, at: T0 + 2 }, 'big')];
+    const twoOfThree = project([...events, paid({ id: 'p', author: DEV, at: T0 + 3 }, 'big')], { rules });
     expect(twoOfThree.requests.get('big')).toMatchObject({ required: 3, status: 'open', approvers: [BEN, CAM] });
     expect(problems(twoOfThree)).toEqual([['p', 'not-approved']]);
     expect(twoOfThree.balance).toBe(70_000);
-    const three = project([...events, approved({ id: 'a3', by: DEV, at: T0 + 3 }, 'big'), paid({ id: 'p', by: EVE, at: T0 + 4 }, 'big')], { rules });
+    const three = project([...events, approved({ id: 'a3', author: DEV, at: T0 + 3 }, 'big'), paid({ id: 'p', author: EVE, at: T0 + 4 }, 'big')], { rules });
     expect(three.requests.get('big')?.status).toBe('paid');
     expect(three.balance).toBe(70_000 - 20_001);
   });
 
   it('uses the default rules when none are given', () => {
-    const big = requested({ id: 'big', by: ANA }, DEFAULT_FUND_RULES.largeAmount + 1);
+    const big = requested({ id: 'big', author: ANA }, DEFAULT_FUND_RULES.largeAmount + 1);
     expect(project([big]).requests.get('big')?.required).toBe(DEFAULT_FUND_RULES.largeApprovers);
   });
 
@@ -107,17 +107,17 @@ describe('projectFund: approvals and thresholds', () => {
     const state = project([
       ...float,
       rent,
-      approved({ id: 'a1', by: BEN, at: T0 + 1 }, 'rent'),
-      approved({ id: 'a2', by: CAM, at: T0 + 2 }, 'rent'),
-      approved({ id: 'a3', by: DEV, at: T0 + 3 }, 'rent'),
-      paid({ id: 'p', by: DEV, at: T0 + 4 }, 'rent'),
-      approved({ id: 'a4', by: EVE, at: T0 + 5 }, 'rent'),
+      approved({ id: 'a1', author: BEN, at: T0 + 1 }, 'rent'),
+      approved({ id: 'a2', author: CAM, at: T0 + 2 }, 'rent'),
+      approved({ id: 'a3', author: DEV, at: T0 + 3 }, 'rent'),
+      paid({ id: 'p', author: DEV, at: T0 + 4 }, 'rent'),
+      approved({ id: 'a4', author: EVE, at: T0 + 5 }, 'rent'),
     ]);
-    expect(state.requests.get('rent')).toMatchObject({ approvers: [BEN, CAM, DEV], uncounted: [{ id: 'a4', by: EVE, reason: 'request-closed' }] });
+    expect(state.requests.get('rent')).toMatchObject({ approvers: [BEN, CAM, DEV], uncounted: [{ id: 'a4', author: EVE, reason: 'request-closed' }] });
   });
 
   it('counts an approval whose clock says it came before the request', () => {
-    const state = project([...float, rent, approved({ id: 'a1', by: BEN, at: T0 - 5 }, 'rent'), approved({ id: 'a2', by: CAM, at: T0 + 1 }, 'rent')]);
+    const state = project([...float, rent, approved({ id: 'a1', author: BEN, at: T0 - 5 }, 'rent'), approved({ id: 'a2', author: CAM, at: T0 + 1 }, 'rent')]);
     expect(state.requests.get('rent')?.status).toBe('approved');
     expect(state.problems).toEqual([]);
   });
@@ -128,11 +128,11 @@ describe('projectFund: bad input is listed, and other events still count', () =>
     const state = project([
       ...float,
       rent,
-      approved({ id: 'self', by: ANA, at: T0 + 1 }, 'rent'),
-      approved({ id: 'a1', by: BEN, at: T0 + 2 }, 'rent'),
-      paid({ id: 'p', by: CAM, at: T0 + 3 }, 'rent'),
+      approved({ id: 'self', author: ANA, at: T0 + 1 }, 'rent'),
+      approved({ id: 'a1', author: BEN, at: T0 + 2 }, 'rent'),
+      paid({ id: 'p', author: CAM, at: T0 + 3 }, 'rent'),
     ]);
-    expect(state.requests.get('rent')).toMatchObject({ status: 'open', approvers: [BEN], uncounted: [{ id: 'self', by: ANA, reason: 'by-requester' }] });
+    expect(state.requests.get('rent')).toMatchObject({ status: 'open', approvers: [BEN], uncounted: [{ id: 'self', author: ANA, reason: 'by-requester' }] });
     expect(problems(state)).toEqual([
       ['self', 'by-requester'],
       ['p', 'not-approved'],
@@ -144,9 +144,9 @@ describe('projectFund: bad input is listed, and other events still count', () =>
     const state = project([
       ...float,
       rent,
-      approved({ id: 'a1', by: BEN, at: T0 + 1 }, 'rent'),
-      approved({ id: 'a1-again', by: BEN, at: T0 + 2 }, 'rent'),
-      paid({ id: 'p', by: CAM, at: T0 + 3 }, 'rent'),
+      approved({ id: 'a1', author: BEN, at: T0 + 1 }, 'rent'),
+      approved({ id: 'a1-again', author: BEN, at: T0 + 2 }, 'rent'),
+      paid({ id: 'p', author: CAM, at: T0 + 3 }, 'rent'),
     ]);
     expect(state.requests.get('rent')).toMatchObject({ status: 'open', approvers: [BEN], uncounted: [{ id: 'a1-again', reason: 'duplicate-approval' }] });
     expect(problems(state)).toEqual([
@@ -157,28 +157,28 @@ describe('projectFund: bad input is listed, and other events still count', () =>
 
   it("does not count a non-member's approval, by membership at the approval's time", () => {
     const joinedLater = (member: string, at: number): boolean => MEMBERS.has(member) && (member !== CAM || at >= T0 + 10);
-    const events = [...float, rent, approved({ id: 'a1', by: BEN, at: T0 + 1 }, 'rent'), approved({ id: 'x', by: OUTSIDER, at: T0 + 2 }, 'rent')];
-    const state = project([...events, approved({ id: 'cam-early', by: CAM, at: T0 + 3 }, 'rent')], { membership: joinedLater });
+    const events = [...float, rent, approved({ id: 'a1', author: BEN, at: T0 + 1 }, 'rent'), approved({ id: 'x', author: OUTSIDER, at: T0 + 2 }, 'rent')];
+    const state = project([...events, approved({ id: 'cam-early', author: CAM, at: T0 + 3 }, 'rent')], { membership: joinedLater });
     expect(state.requests.get('rent')).toMatchObject({ status: 'open', approvers: [BEN] });
     expect(problems(state)).toEqual([
       ['x', 'not-a-member'],
       ['cam-early', 'not-a-member'],
     ]);
-    const later = project([...events, approved({ id: 'cam-later', by: CAM, at: T0 + 10 }, 'rent')], { membership: joinedLater });
+    const later = project([...events, approved({ id: 'cam-later', author: CAM, at: T0 + 10 }, 'rent')], { membership: joinedLater });
     expect(later.requests.get('rent')?.status).toBe('approved');
   });
 
   it("does not count a non-member's pledge, contribution, request, decline or payout", () => {
     const state = project([
       ...float,
-      pledged({ id: 'pl-x', by: OUTSIDER }, 1_000),
-      contributed({ id: 'c-x', by: OUTSIDER }, 1_000),
-      requested({ id: 'r-x', by: OUTSIDER }, 1_000),
+      pledged({ id: 'pl-x', author: OUTSIDER }, 1_000),
+      contributed({ id: 'c-x', author: OUTSIDER }, 1_000),
+      requested({ id: 'r-x', author: OUTSIDER }, 1_000),
       rent,
-      declined({ id: 'd-x', by: OUTSIDER, at: T0 + 1 }, 'rent'),
-      approved({ id: 'a1', by: BEN, at: T0 + 2 }, 'rent'),
-      approved({ id: 'a2', by: CAM, at: T0 + 3 }, 'rent'),
-      paid({ id: 'p-x', by: OUTSIDER, at: T0 + 4 }, 'rent'),
+      declined({ id: 'd-x', author: OUTSIDER, at: T0 + 1 }, 'rent'),
+      approved({ id: 'a1', author: BEN, at: T0 + 2 }, 'rent'),
+      approved({ id: 'a2', author: CAM, at: T0 + 3 }, 'rent'),
+      paid({ id: 'p-x', author: OUTSIDER, at: T0 + 4 }, 'rent'),
     ]);
     expect(problems(state).sort()).toEqual([
       ['c-x', 'not-a-member'],
@@ -196,11 +196,11 @@ describe('projectFund: bad input is listed, and other events still count', () =>
   it('refuses negative, zero, fractional, unsafe and huge amounts', () => {
     const bad = [-500, 0, 10.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, MAX_AMOUNT + 1];
     const events: FundEvent[] = bad.flatMap((amount, n) => [
-      pledged({ id: `pl${n}`, by: ANA }, amount),
-      contributed({ id: `c${n}`, by: ANA }, amount),
-      requested({ id: `r${n}`, by: ANA }, amount),
+      pledged({ id: `pl${n}`, author: ANA }, amount),
+      contributed({ id: `c${n}`, author: ANA }, amount),
+      requested({ id: `r${n}`, author: ANA }, amount),
     ]);
-    const state = project([...events, contributed({ id: 'max', by: BEN }, MAX_AMOUNT)]);
+    const state = project([...events, contributed({ id: 'max', author: BEN }, MAX_AMOUNT)]);
     expect(state.problems).toHaveLength(bad.length * 3);
     expect(state.problems.every((problem) => problem.reason === 'bad-amount')).toBe(true);
     expect(state.balance).toBe(MAX_AMOUNT);
@@ -210,9 +210,9 @@ describe('projectFund: bad input is listed, and other events still count', () =>
 
   it('refuses a per-cycle pledge for no cycles or too many', () => {
     const state = project([
-      pledged({ id: 'none', by: ANA }, 100, { kind: 'per-cycle', cycles: 0 }),
-      pledged({ id: 'forever', by: ANA }, 100, { kind: 'per-cycle', cycles: 10_000 }),
-      pledged({ id: 'odd', by: ANA }, 100, { kind: 'weekly' } as unknown as { kind: 'once' }),
+      pledged({ id: 'none', author: ANA }, 100, { kind: 'per-cycle', cycles: 0 }),
+      pledged({ id: 'forever', author: ANA }, 100, { kind: 'per-cycle', cycles: 10_000 }),
+      pledged({ id: 'odd', author: ANA }, 100, { kind: 'weekly' } as unknown as { kind: 'once' }),
     ]);
     expect(problems(state)).toEqual([
       ['forever', 'bad-schedule'],
@@ -223,12 +223,12 @@ describe('projectFund: bad input is listed, and other events still count', () =>
 
   it('lists decisions about an unknown request, and about one that did not count', () => {
     const state = project([
-      requested({ id: 'huge', by: ANA }, MAX_AMOUNT + 1),
-      approved({ id: 'a', by: BEN, at: T0 + 1 }, 'nowhere'),
-      declined({ id: 'd', by: BEN, at: T0 + 2 }, 'nowhere'),
-      withdrawn({ id: 'w', by: ANA, at: T0 + 3 }, 'nowhere'),
-      paid({ id: 'p', by: BEN, at: T0 + 4 }, 'nowhere'),
-      approved({ id: 'a-huge', by: BEN, at: T0 + 5 }, 'huge'),
+      requested({ id: 'huge', author: ANA }, MAX_AMOUNT + 1),
+      approved({ id: 'a', author: BEN, at: T0 + 1 }, 'nowhere'),
+      declined({ id: 'd', author: BEN, at: T0 + 2 }, 'nowhere'),
+      withdrawn({ id: 'w', author: ANA, at: T0 + 3 }, 'nowhere'),
+      paid({ id: 'p', author: BEN, at: T0 + 4 }, 'nowhere'),
+      approved({ id: 'a-huge', author: BEN, at: T0 + 5 }, 'huge'),
     ]);
     expect(problems(state)).toEqual([
       ['huge', 'bad-amount'],
@@ -243,14 +243,14 @@ describe('projectFund: bad input is listed, and other events still count', () =>
   it('does not count an approval after the request was declined or withdrawn', () => {
     const state = project([
       rent,
-      requested({ id: 'fees', by: BEN }, 1_000),
-      declined({ id: 'd', by: CAM, at: T0 + 1 }, 'rent'),
-      withdrawn({ id: 'w', by: BEN, at: T0 + 1 }, 'fees'),
-      approved({ id: 'a-rent', by: DEV, at: T0 + 2 }, 'rent'),
-      approved({ id: 'a-fees', by: DEV, at: T0 + 2 }, 'fees'),
+      requested({ id: 'fees', author: BEN }, 1_000),
+      declined({ id: 'd', author: CAM, at: T0 + 1 }, 'rent'),
+      withdrawn({ id: 'w', author: BEN, at: T0 + 1 }, 'fees'),
+      approved({ id: 'a-rent', author: DEV, at: T0 + 2 }, 'rent'),
+      approved({ id: 'a-fees', author: DEV, at: T0 + 2 }, 'fees'),
     ]);
-    expect(state.requests.get('rent')).toMatchObject({ status: 'declined', closure: { id: 'd', by: CAM } });
-    expect(state.requests.get('fees')).toMatchObject({ status: 'withdrawn', closure: { id: 'w', by: BEN } });
+    expect(state.requests.get('rent')).toMatchObject({ status: 'declined', closure: { id: 'd', author: CAM } });
+    expect(state.requests.get('fees')).toMatchObject({ status: 'withdrawn', closure: { id: 'w', author: BEN } });
     expect(problems(state)).toEqual([
       ['a-fees', 'request-closed'],
       ['a-rent', 'request-closed'],
@@ -258,7 +258,7 @@ describe('projectFund: bad input is listed, and other events still count', () =>
   });
 
   it('lets only the requester withdraw, and not the requester decline', () => {
-    const state = project([rent, declined({ id: 'd', by: ANA, at: T0 + 1 }, 'rent'), withdrawn({ id: 'w', by: BEN, at: T0 + 2 }, 'rent')]);
+    const state = project([rent, declined({ id: 'd', author: ANA, at: T0 + 1 }, 'rent'), withdrawn({ id: 'w', author: BEN, at: T0 + 2 }, 'rent')]);
     expect(state.requests.get('rent')?.status).toBe('open');
     expect(problems(state)).toEqual([
       ['d', 'by-requester'],
@@ -270,10 +270,10 @@ describe('projectFund: bad input is listed, and other events still count', () =>
     const state = project([
       ...float,
       rent,
-      approved({ id: 'a1', by: BEN, at: T0 + 1 }, 'rent'),
-      approved({ id: 'a2', by: CAM, at: T0 + 2 }, 'rent'),
-      declined({ id: 'd', by: DEV, at: T0 + 3 }, 'rent'),
-      paid({ id: 'p', by: EVE, at: T0 + 4 }, 'rent'),
+      approved({ id: 'a1', author: BEN, at: T0 + 1 }, 'rent'),
+      approved({ id: 'a2', author: CAM, at: T0 + 2 }, 'rent'),
+      declined({ id: 'd', author: DEV, at: T0 + 3 }, 'rent'),
+      paid({ id: 'p', author: EVE, at: T0 + 4 }, 'rent'),
     ]);
     expect(state.requests.get('rent')?.status).toBe('declined');
     expect(problems(state)).toEqual([['p', 'request-closed']]);
@@ -284,11 +284,11 @@ describe('projectFund: bad input is listed, and other events still count', () =>
     const state = project([
       ...float,
       rent,
-      approved({ id: 'a1', by: BEN, at: T0 + 1 }, 'rent'),
-      approved({ id: 'a2', by: CAM, at: T0 + 2 }, 'rent'),
-      paid({ id: 'p1', by: DEV, at: T0 + 3 }, 'rent'),
-      paid({ id: 'p2', by: EVE, at: T0 + 4 }, 'rent'),
-      withdrawn({ id: 'w', by: ANA, at: T0 + 5 }, 'rent'),
+      approved({ id: 'a1', author: BEN, at: T0 + 1 }, 'rent'),
+      approved({ id: 'a2', author: CAM, at: T0 + 2 }, 'rent'),
+      paid({ id: 'p1', author: DEV, at: T0 + 3 }, 'rent'),
+      paid({ id: 'p2', author: EVE, at: T0 + 4 }, 'rent'),
+      withdrawn({ id: 'w', author: ANA, at: T0 + 5 }, 'rent'),
     ]);
     expect(state.paidOut).toBe(20_000);
     expect(problems(state)).toEqual([
@@ -299,18 +299,18 @@ describe('projectFund: bad input is listed, and other events still count', () =>
 
   it('refuses a payout larger than the balance at its time, and pays it once money is in', () => {
     const events = [
-      contributed({ id: 'c1', by: BEN, at: T0 - 1 }, 15_000),
+      contributed({ id: 'c1', author: BEN, at: T0 - 1 }, 15_000),
       rent,
-      approved({ id: 'a1', by: BEN, at: T0 + 1 }, 'rent'),
-      approved({ id: 'a2', by: CAM, at: T0 + 2 }, 'rent'),
-      paid({ id: 'p1', by: DEV, at: T0 + 3 }, 'rent'),
-      contributed({ id: 'c2', by: CAM, at: T0 + 4 }, 5_000),
+      approved({ id: 'a1', author: BEN, at: T0 + 1 }, 'rent'),
+      approved({ id: 'a2', author: CAM, at: T0 + 2 }, 'rent'),
+      paid({ id: 'p1', author: DEV, at: T0 + 3 }, 'rent'),
+      contributed({ id: 'c2', author: CAM, at: T0 + 4 }, 5_000),
     ];
     const short = project(events);
     expect(problems(short)).toEqual([['p1', 'insufficient-balance']]);
     expect(short.requests.get('rent')?.status).toBe('approved');
     expect(short.balance).toBe(20_000);
-    const later = project([...events, paid({ id: 'p2', by: DEV, at: T0 + 5 }, 'rent')]);
+    const later = project([...events, paid({ id: 'p2', author: DEV, at: T0 + 5 }, 'rent')]);
     expect(later.requests.get('rent')?.status).toBe('paid');
     expect(later.balance).toBe(0);
   });
@@ -318,13 +318,13 @@ describe('projectFund: bad input is listed, and other events still count', () =>
 
 describe('projectFund: pledges', () => {
   it('tallies a one-off pledge against the contributions that name it', () => {
-    const state = project([pledged({ id: 'pl', by: BEN }, 10_000), contributed({ id: 'c', by: BEN }, 4_000, 'pl')]);
+    const state = project([pledged({ id: 'pl', author: BEN }, 10_000), contributed({ id: 'c', author: BEN }, 4_000, 'pl')]);
     expect(state.pledges.get('pl')).toMatchObject({ member: BEN, promised: 10_000, due: 10_000, paid: 4_000, outstanding: 6_000 });
   });
 
   it('makes a per-cycle pledge fall due cycle by cycle, up to its end', () => {
-    const pledge = pledged({ id: 'pl', by: BEN, at: T0 }, 1_000, { kind: 'per-cycle', cycles: 3 });
-    const payments = [contributed({ id: 'c1', by: BEN }, 1_000, 'pl'), contributed({ id: 'c2', by: BEN, at: T0 + CYCLE }, 500, 'pl')];
+    const pledge = pledged({ id: 'pl', author: BEN, at: T0 }, 1_000, { kind: 'per-cycle', cycles: 3 });
+    const payments = [contributed({ id: 'c1', author: BEN }, 1_000, 'pl'), contributed({ id: 'c2', author: BEN, at: T0 + CYCLE }, 500, 'pl')];
     const due = (asOf: number): unknown => project([pledge, ...payments], { asOf }).pledges.get('pl');
     expect(due(T0 - CYCLE)).toMatchObject({ promised: 3_000, due: 0, paid: 1_500, outstanding: 0 });
     expect(due(T0)).toMatchObject({ due: 1_000, outstanding: 0 });
@@ -334,11 +334,11 @@ describe('projectFund: pledges', () => {
 
   it("keeps the money of a contribution whose pledge is unknown, refused or someone else's", () => {
     const state = project([
-      pledged({ id: 'pl-ben', by: BEN }, 1_000),
-      pledged({ id: 'pl-bad', by: CAM }, -1),
-      contributed({ id: 'c1', by: ANA }, 100, 'pl-ben'),
-      contributed({ id: 'c2', by: CAM }, 200, 'pl-bad'),
-      contributed({ id: 'c3', by: DEV }, 300, 'pl-nowhere'),
+      pledged({ id: 'pl-ben', author: BEN }, 1_000),
+      pledged({ id: 'pl-bad', author: CAM }, -1),
+      contributed({ id: 'c1', author: ANA }, 100, 'pl-ben'),
+      contributed({ id: 'c2', author: CAM }, 200, 'pl-bad'),
+      contributed({ id: 'c3', author: DEV }, 300, 'pl-nowhere'),
     ]);
     expect(state.balance).toBe(600);
     expect(state.pledges.get('pl-ben')?.paid).toBe(0);
@@ -355,13 +355,13 @@ describe('fundSummary', () => {
   it('gives totals and counts, and no member key', () => {
     const state = project([
       ...float,
-      pledged({ id: 'pl', by: BEN }, 10_000, { kind: 'per-cycle', cycles: 2 }),
-      pledged({ id: 'pl2', by: BEN }, 1_000),
+      pledged({ id: 'pl', author: BEN }, 10_000, { kind: 'per-cycle', cycles: 2 }),
+      pledged({ id: 'pl2', author: BEN }, 1_000),
       rent,
-      requested({ id: 'fees', by: EVE }, 1_000, 'legal'),
-      approved({ id: 'a1', by: BEN, at: T0 + 1 }, 'rent'),
-      approved({ id: 'a2', by: CAM, at: T0 + 2 }, 'rent'),
-      paid({ id: 'p', by: DEV, at: T0 + 3 }, 'rent'),
+      requested({ id: 'fees', author: EVE }, 1_000, 'legal'),
+      approved({ id: 'a1', author: BEN, at: T0 + 1 }, 'rent'),
+      approved({ id: 'a2', author: CAM, at: T0 + 2 }, 'rent'),
+      paid({ id: 'p', author: DEV, at: T0 + 3 }, 'rent'),
     ]);
     const summary = fundSummary(state);
     expect(summary).toEqual({
