@@ -15,6 +15,7 @@ import { KIND_CODES } from './kinds/codes';
 import { parseExchangeConfirmed } from './kinds/exchange';
 import { parseListingPosted, parseListingWithdrawn } from './kinds/listing';
 import { parseRosterEntry } from './kinds/roster-entry';
+import { parseAgreementSigned, parseAgreementVersion } from './kinds/agreement';
 import { parseCircleSettings } from './kinds/circle-settings';
 import { parseSkillAdded, parseSkillMarked } from './kinds/skill-added';
 import { parseCycleTheme } from './kinds/cycle-theme';
@@ -85,6 +86,8 @@ const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['tools.settings'], parseToolsSettings],
   [KIND_CODES['tutorial.written'], parseTutorialWritten],
   [KIND_CODES['roster.entry'], parseRosterEntry],
+  [KIND_CODES['agreement.version'], parseAgreementVersion],
+  [KIND_CODES['agreement.signed'], parseAgreementSigned],
 ]);
 
 /**

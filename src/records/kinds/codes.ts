@@ -29,4 +29,6 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'tools.settings': 22,
   'tutorial.written': 23,
   'roster.entry': 24,
+  'agreement.version': 34,
+  'agreement.signed': 35,
 };
