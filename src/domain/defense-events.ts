@@ -5,9 +5,12 @@
  * only on an unlocked phone, can read them. A member's latest entry replaces
  * the earlier ones; nobody can write another member's entry, since the author
  * of a record is the member it is about.
+ *
+ * The solidarity agreement is a text members write together, version by
+ * version, and sign: a signature names a version and the hash of its text.
  */
 import type { AlertHeard, AlertKind, AlertReached } from './alerts/types';
-import type { EventMeta } from './events';
+import type { EventMeta, RecordId } from './events';
 
 export const ROSTER_ROLES = ['caller', 'fund', 'court', 'housing'] as const;
 export type RosterRole = (typeof ROSTER_ROLES)[number];
@@ -48,4 +51,25 @@ export interface AlertRaised extends EventMeta {
   readonly sealedDetails: Uint8Array;
 }
 
-export type DefenseEvent = RosterEntry | AlertRaised | AlertReached | AlertHeard;
+/** One version of the solidarity agreement. */
+export interface AgreementVersion extends EventMeta {
+  readonly kind: 'agreement.version';
+  /** The whole text, normalized (records/kinds/tool-fields.ts normalizeText). */
+  readonly text: string;
+  /** The SHA-256 of the text's UTF-8, base64url: computed by the records layer, not carried. */
+  readonly textHash: string;
+  /** The version this one edits; null for a first version. */
+  readonly revises: RecordId | null;
+  /** Other versions written beside the revised one whose changes this one takes in, so they stop being concurrent. */
+  readonly merges: readonly RecordId[];
+}
+
+/** A member's signature of a version: the record's own signature is over the version's id and the hash of its text. */
+export interface AgreementSigned extends EventMeta {
+  readonly kind: 'agreement.signed';
+  readonly version: RecordId;
+  /** SHA-256 of the signed version's text, base64url. */
+  readonly textHash: string;
+}
+
+export type DefenseEvent = RosterEntry | AlertRaised | AlertReached | AlertHeard | AgreementVersion | AgreementSigned;

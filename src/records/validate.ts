@@ -25,6 +25,7 @@ import {
   parseSupportRequested,
   parseSupportWithdrawn,
 } from './kinds/fund';
+import { parseAgreementSigned, parseAgreementVersion } from './kinds/agreement';
 import { parseCircleSettings } from './kinds/circle-settings';
 import { parseSkillAdded, parseSkillMarked } from './kinds/skill-added';
 import { parseCycleTheme } from './kinds/cycle-theme';
@@ -105,6 +106,8 @@ const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['support.declined'], parseSupportDeclined],
   [KIND_CODES['support.withdrawn'], parseSupportWithdrawn],
   [KIND_CODES['support.paid'], parseSupportPaid],
+  [KIND_CODES['agreement.version'], parseAgreementVersion],
+  [KIND_CODES['agreement.signed'], parseAgreementSigned],
 ]);
 
 /**

@@ -39,4 +39,6 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'support.declined': 31,
   'support.withdrawn': 32,
   'support.paid': 33,
+  'agreement.version': 34,
+  'agreement.signed': 35,
 };
