@@ -11,6 +11,8 @@ export async function loadAreaStrings(locale: Locale, area: Area): Promise<Messa
     if (area === 'labels') return (await import('./labels.es')).labelsEs;
     if (area === 'lock') return (await import('./lock.es')).lockEs;
     if (area === 'defense') return (await import('./defense.es')).defenseEs;
+    if (area === 'diagnostics') return (await import('./diagnostics.es')).diagnosticsEs;
+    if (area === 'people') return (await import('./people.es')).peopleEs;
     return (await import('./ledger.es')).ledgerEs;
   }
   if (area === 'exchange') return (await import('./exchange.en')).exchangeEn;
@@ -20,5 +22,7 @@ export async function loadAreaStrings(locale: Locale, area: Area): Promise<Messa
   if (area === 'labels') return (await import('./labels.en')).labelsEn;
   if (area === 'lock') return (await import('./lock.en')).lockEn;
   if (area === 'defense') return (await import('./defense.en')).defenseEn;
+  if (area === 'diagnostics') return (await import('./diagnostics.en')).diagnosticsEn;
+  if (area === 'people') return (await import('./people.en')).peopleEn;
   return (await import('./ledger.en')).ledgerEn;
 }

@@ -12,6 +12,8 @@ import type { toolsEn } from './tools.en';
 import type { labelsEn } from './labels.en';
 import type { lockEn } from './lock.en';
 import type { defenseEn } from './defense.en';
+import type { diagnosticsEn } from './diagnostics.en';
+import type { peopleEn } from './people.en';
 
 export type MessageKey =
   | keyof typeof coreEn
@@ -22,8 +24,10 @@ export type MessageKey =
   | keyof typeof toolsEn
   | keyof typeof labelsEn
   | keyof typeof lockEn
-  | keyof typeof defenseEn;
+  | keyof typeof defenseEn
+  | keyof typeof diagnosticsEn
+  | keyof typeof peopleEn;
 export type Messages = { readonly [K in MessageKey]?: string };
 
 /** The areas whose strings load with their screens; the core loads with the app. */
-export type Area = 'exchange' | 'board' | 'ledger' | 'sync' | 'tools' | 'labels' | 'lock' | 'defense';
+export type Area = 'exchange' | 'board' | 'ledger' | 'sync' | 'tools' | 'labels' | 'lock' | 'defense' | 'diagnostics' | 'people';

@@ -1,6 +1,5 @@
 import { useEffect } from 'preact/hooks';
 import { Home } from '../circle/Home';
-import { Members } from '../circle/Members';
 import { NoticeBar } from '../components/Notice';
 import { Page } from '../components/Page';
 import { Start } from '../onboarding/Start';
@@ -12,13 +11,14 @@ import type { AppStore } from './store';
 import { UpdateBanner } from './UpdateBanner';
 import { SyncIndicator } from './SyncIndicator';
 
-const Create = lazyScreen(() => import('../onboarding/Create').then((m) => m.Create));
+const Members = lazyScreen(() => import('../circle/Members').then((m) => m.Members));
+const Create = lazyScreen(() => import('../onboarding/Create').then((m) => m.Create), { area: 'people' });
 const Join = lazyScreen(() => import('../onboarding/Join').then((m) => m.Join));
-const Invite = lazyScreen(() => import('../circle/Invite').then((m) => m.Invite));
-const MemberDetail = lazyScreen(() => import('../circle/MemberDetail').then((m) => m.MemberDetail));
-const MyCode = lazyScreen(() => import('../circle/MyCode').then((m) => m.MyCode));
+const Invite = lazyScreen(() => import('../circle/Invite').then((m) => m.Invite), { area: 'people' });
+const MemberDetail = lazyScreen(() => import('../circle/MemberDetail').then((m) => m.MemberDetail), { area: 'people' });
+const MyCode = lazyScreen(() => import('../circle/MyCode').then((m) => m.MyCode), { area: 'people' });
 const Settings = lazyScreen(() => import('../settings/Settings').then((m) => m.Settings), { area: 'ledger' });
-const Diagnostics = lazyScreen(() => import('../settings/Diagnostics').then((m) => m.Diagnostics));
+const Diagnostics = lazyScreen(() => import('../settings/Diagnostics').then((m) => m.Diagnostics), { area: 'diagnostics' });
 const NewExchange = lazyScreen(() => import('../exchange/NewExchange').then((m) => m.NewExchange), { area: 'exchange' });
 const DraftShown = lazyScreen(() => import('../exchange/DraftShown').then((m) => m.DraftShown), { area: 'exchange' });
 const Scan = lazyScreen(() => import('../exchange/Scan').then((m) => m.Scan), { area: 'exchange' });
