@@ -7,6 +7,7 @@ import { expectAccessible } from './lib/axe';
 import { createCircle } from './lib/app';
 import { collectPageErrors, launchBrowser } from './lib/browser';
 import type { LaunchedBrowser } from './lib/browser';
+import { setAppLock } from './lib/lock';
 import { dumpIndexedDb, utf8Hex } from './lib/storage-dump';
 
 const baseUrl = inject('baseUrl');
@@ -45,18 +46,7 @@ function windowsOf(hex: string): string[] {
   return windows;
 }
 
-async function setLock(page: Page, duress: string | null): Promise<void> {
-  await page.goto(`${baseUrl}/#/settings`);
-  await page.getByRole('heading', { level: 2, name: 'App lock' }).waitFor();
-  await page.getByLabel('New passphrase').fill(PASSPHRASE);
-  await page.getByLabel('The same passphrase again').fill(PASSPHRASE);
-  if (duress !== null) {
-    await page.getByLabel('Also set a duress passphrase').check();
-    await page.getByLabel('Duress passphrase', { exact: true }).fill(duress);
-  }
-  await page.getByRole('button', { name: 'Set the lock' }).click();
-  await page.getByText('The lock is set.').waitFor();
-}
+const setLock = (page: Page, duress: string | null) => setAppLock(page, baseUrl, PASSPHRASE, duress);
 
 async function unlockWith(page: Page, passphrase: string): Promise<void> {
   await page.getByLabel('Passphrase').fill(passphrase);

@@ -12,6 +12,7 @@ import { collectPageErrors, launchBrowser } from './lib/browser';
 import type { LaunchedBrowser } from './lib/browser';
 import { inviteByScanning, reopenCamera, showCodeTo } from './lib/exchange';
 import { keepOnlyFirstDemoRecords, openSync } from './lib/sync';
+import { goOnline as goOnlineAt, memberNames as listMembers, untilMembers as untilMembersAt } from './lib/online';
 import { startSignalServer, testHost } from './lib/webrtc';
 import type { SignalServer } from './lib/webrtc';
 
@@ -32,28 +33,9 @@ async function phone(name: string): Promise<{ page: Page; camera: string; errors
   return { page, camera, errors: collectPageErrors(page) };
 }
 
-async function memberNames(page: Page): Promise<string[]> {
-  await page.goto(`${baseUrl}/#/members`);
-  await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
-  return (await page.locator('.member-list li a').allTextContents()).map((text) => text.replace(' (you)', '')).sort();
-}
-
-async function goOnline(page: Page, url: string): Promise<void> {
-  await openSync(page, baseUrl);
-  await page.getByLabel('Signaling servers, one per line (ws:// or wss://)').fill(url);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page.getByTestId('sync-room-status').getByText('1 of 1 servers reached', { exact: false }).waitFor({ timeout: 30_000 });
-}
-
-async function untilMembers(page: Page, expected: string[], limitMs = 60_000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    const names = await memberNames(page);
-    if (JSON.stringify(names) === JSON.stringify(expected)) return;
-    if (Date.now() - started > limitMs) throw new Error(`members stayed ${JSON.stringify(names)}`);
-    await page.waitForTimeout(500);
-  }
-}
+const memberNames = (page: Page) => listMembers(page, baseUrl);
+const goOnline = (page: Page, url: string) => goOnlineAt(page, baseUrl, url);
+const untilMembers = (page: Page, expected: string[]) => untilMembersAt(page, baseUrl, expected);
 
 describe('sync over WebRTC', () => {
   test('three phones converge through a local signaling server that learns nothing of the circle', async () => {

@@ -1,0 +1,86 @@
+// Rapid response across two phones: one raises an alert, it spreads by sync
+// over WebRTC inside the test's own network namespace, the other hears it and
+// says so, and the first sees everyone reached.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible } from './lib/axe';
+import { blankCamera, createCircle } from './lib/app';
+import { collectPageErrors, launchBrowser } from './lib/browser';
+import type { LaunchedBrowser } from './lib/browser';
+import { inviteByScanning } from './lib/exchange';
+import { setAppLock } from './lib/lock';
+import { goOnline, untilMembers } from './lib/online';
+import { startSignalServer, testHost } from './lib/webrtc';
+import type { SignalServer } from './lib/webrtc';
+
+const baseUrl = inject('baseUrl');
+const scratch = mkdtempSync(join(process.env['TALLY_E2E_TMPDIR'] ?? tmpdir(), 'defense-'));
+const browsers: LaunchedBrowser[] = [];
+const servers: SignalServer[] = [];
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await Promise.all(servers.map((s) => s.kill()));
+});
+
+async function phone(name: string): Promise<{ page: Page; camera: string; errors: string[] }> {
+  const camera = await blankCamera(scratch, name);
+  const browser = await launchBrowser({ cameraFile: camera });
+  browsers.push(browser);
+  const page = await browser.newPage();
+  return { page, camera, errors: collectPageErrors(page) };
+}
+
+describe('mutual defense', () => {
+  test('an alert raised on one phone reaches another by sync, is acknowledged there, and shows everyone reached', async () => {
+    const server = await startSignalServer(testHost());
+    servers.push(server);
+    const ana = await phone('ana');
+    const kofi = await phone('kofi');
+    await createCircle(ana.page, baseUrl, 'Calle Sol', 'Ana');
+    await inviteByScanning({ baseUrl, member: ana.page, memberCamera: ana.camera, newcomer: kofi.page, newcomerCamera: kofi.camera }, 'Kofi');
+    // Going online reloads the sync screen, and a reload locks a locked app: the lock comes after.
+    for (const p of [ana, kofi]) await goOnline(p.page, baseUrl, server.url);
+    await untilMembers(kofi.page, baseUrl, ['Ana', 'Kofi']);
+    await setAppLock(ana.page, baseUrl, 'ana keeps the river');
+    await setAppLock(kofi.page, baseUrl, 'kofi keeps the hill');
+
+    await ana.page.goto(`${baseUrl}/#/defense`);
+    await ana.page.getByText('No alert is open.').waitFor();
+    await ana.page.locator('summary', { hasText: 'Raise an alert' }).click();
+    await ana.page.getByLabel('What is happening').selectOption('eviction');
+    await ana.page.getByRole('button', { name: 'Raise the alert' }).click();
+    await ana.page.getByText('Write a message of at most 500 characters.').waitFor();
+    await ana.page.getByLabel('Message').fill('Bailiffs at number 3, come now');
+    await ana.page.getByLabel('Where (optional)').fill('Calle Sol 3');
+    await ana.page.getByRole('button', { name: 'Raise the alert' }).click();
+    await ana.page.getByText('The alert is raised.', { exact: false }).waitFor();
+    await ana.page.getByRole('heading', { level: 3, name: 'Eviction alert' }).waitFor();
+    await ana.page.getByText('Reached 0 of 1.').waitFor();
+    await expectAccessible(ana.page, 'defense, alert raised');
+
+    // Kofi's phone learns of it over the open link; its details open because Kofi's phone is unlocked.
+    await kofi.page.goto(`${baseUrl}/#/defense`);
+    await kofi.page.getByRole('heading', { level: 3, name: 'Eviction alert' }).waitFor({ timeout: 60_000 });
+    await kofi.page.getByText('Bailiffs at number 3, come now').waitFor();
+    await kofi.page.getByText('Raised by Ana', { exact: false }).waitFor();
+    await expectAccessible(kofi.page, 'defense, alert received');
+    await kofi.page.getByRole('button', { name: 'I heard' }).click();
+    await kofi.page.getByText('You are marked as reached.').waitFor();
+    await kofi.page.getByText('Reached 1 of 1.').waitFor();
+
+    await ana.page.getByText('Reached 1 of 1.').waitFor({ timeout: 60_000 });
+    await ana.page.getByText(/90% reached in \d+ min\./).waitFor();
+
+    await kofi.page.goto(`${baseUrl}/#/settings`);
+    await kofi.page.getByLabel('Language of the app').selectOption('es');
+    await kofi.page.goto(`${baseUrl}/#/defense`);
+    await kofi.page.getByRole('heading', { level: 3, name: 'Alerta: Desahucio' }).waitFor();
+    await kofi.page.getByText('Avisados 1 de 1.').waitFor();
+    await expectAccessible(kofi.page, 'defense (es)');
+    expect(ana.errors).toEqual([]);
+    expect(kofi.errors).toEqual([]);
+  });
+});
