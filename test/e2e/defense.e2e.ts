@@ -1,6 +1,7 @@
 // Rapid response across two phones: one raises an alert, it spreads by sync
 // over WebRTC inside the test's own network namespace, the other hears it and
-// says so, and the first sees everyone reached.
+// says so, and the first sees everyone reached; the solidarity agreement is
+// proposed, signed on both phones, and revised.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ async function phone(name: string): Promise<{ page: Page; camera: string; errors
 }
 
 describe('mutual defense', () => {
-  test('an alert raised on one phone reaches another by sync, is acknowledged there, and shows everyone reached', async () => {
+  test('an alert raised on one phone reaches another by sync and is heard there; both sign the agreement, and a new version asks again', async () => {
     const server = await startSignalServer(testHost());
     servers.push(server);
     const ana = await phone('ana');
@@ -74,12 +75,40 @@ describe('mutual defense', () => {
     await ana.page.getByText('Reached 1 of 1.').waitFor({ timeout: 60_000 });
     await ana.page.getByText(/90% reached in \d+ min\./).waitFor();
 
+    // The solidarity agreement: Ana proposes the starting draft and signs, Kofi signs after sync,
+    // then a new version asks Kofi to sign again.
+    await ana.page.goto(`${baseUrl}/#/defense`);
+    await ana.page.getByRole('link', { name: 'The solidarity agreement' }).click();
+    await ana.page.getByRole('heading', { level: 1, name: 'Solidarity agreement' }).waitFor();
+    await expect(ana.page.getByLabel('Text of the agreement').inputValue()).resolves.toContain('Our solidarity agreement');
+    await expectAccessible(ana.page, 'agreement, none yet');
+    await ana.page.getByRole('button', { name: 'Propose this text' }).click();
+    await ana.page.getByText('Your version is saved.', { exact: false }).waitFor();
+    await ana.page.getByRole('button', { name: 'Sign this version' }).click();
+    await ana.page.getByText('You signed this version.').waitFor();
+    await kofi.page.goto(`${baseUrl}/#/agreement`);
+    await kofi.page.getByText('Signed by 1 of 2 members.').waitFor({ timeout: 60_000 });
+    await kofi.page.getByRole('button', { name: 'Sign this version' }).click();
+    await kofi.page.getByText('Signed by 2 of 2 members.').waitFor();
+    await expectAccessible(kofi.page, 'agreement, signed');
+    await ana.page.getByText('Signed by 2 of 2 members.').waitFor({ timeout: 60_000 });
+    await ana.page.locator('summary', { hasText: 'Propose a new version' }).click();
+    const text = await ana.page.getByLabel('Text of the agreement').inputValue();
+    await ana.page.getByLabel('Text of the agreement').fill(`${text}\nWe meet on the first Sunday of each cycle.`);
+    await ana.page.getByRole('button', { name: 'Propose this text' }).click();
+    await ana.page.getByText('Signed by 0 of 2 members.').waitFor();
+    await kofi.page.getByText('The text changed since you signed: please read it and sign again.').waitFor({ timeout: 60_000 });
+    await kofi.page.getByText('We meet on the first Sunday of each cycle.', { exact: false }).waitFor();
+
     await kofi.page.goto(`${baseUrl}/#/settings`);
     await kofi.page.getByLabel('Language of the app').selectOption('es');
     await kofi.page.goto(`${baseUrl}/#/defense`);
     await kofi.page.getByRole('heading', { level: 3, name: 'Alerta: Desahucio' }).waitFor();
     await kofi.page.getByText('Avisados 1 de 1.').waitFor();
     await expectAccessible(kofi.page, 'defense (es)');
+    await kofi.page.goto(`${baseUrl}/#/agreement`);
+    await kofi.page.getByRole('button', { name: 'Firmar esta versión' }).waitFor();
+    await expectAccessible(kofi.page, 'agreement (es)');
     expect(ana.errors).toEqual([]);
     expect(kofi.errors).toEqual([]);
   });

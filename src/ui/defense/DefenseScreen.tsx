@@ -17,6 +17,9 @@ export function DefenseScreen() {
   return (
     <Page title={t('defense.title')}>
       <p>{t('defense.lead')}</p>
+      <p>
+        <a href={hrefFor({ name: 'agreement' })}>{t('defense.agreementLink')}</a>
+      </p>
       {!unlocked && (
         <section aria-labelledby="lock-first-title" class="callout">
           <h2 id="lock-first-title">{t('defense.lockFirst')}</h2>

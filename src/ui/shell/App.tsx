@@ -37,6 +37,7 @@ const CaretakersScreen = lazyScreen(() => import('../tools/CaretakersScreen').th
 const CircleSettings = lazyScreen(() => import('../ledger/CircleSettings').then((m) => m.CircleSettings), { area: 'ledger' });
 const AutoLock = lazyScreen(() => import('../lock/use-auto-lock').then((m) => m.AutoLock), { quiet: true });
 const DefenseScreen = lazyScreen(() => import('../defense/DefenseScreen').then((m) => m.DefenseScreen), { area: 'defense' });
+const AgreementScreen = lazyScreen(() => import('../defense/AgreementScreen').then((m) => m.AgreementScreen), { area: 'defense' });
 const LockScreen = lazyScreen(() => import('../lock/LockScreen').then((m) => m.LockScreen), { area: 'lock' });
 const LabelSheet = lazyScreen(() => import('../tools/ToolLabelSheet').then((m) => m.ToolLabelSheet), { area: 'labels' });
 
@@ -51,7 +52,7 @@ export function App({ store }: { readonly store: AppStore }) {
 /** Screens that need an open circle; without one, the start screen shows instead. */
 const CIRCLE_SCREENS = new Set<Route['name']>([
   'home', 'members', 'member', 'invite', 'me', 'exchange', 'draft', 'scan', 'statement', 'cycle', 'board', 'post', 'listing', 'circle-settings', 'sync',
-  'tools', 'tool', 'tool-new', 'label', 'labels', 'areas', 'caretakers', 'defense',
+  'tools', 'tool', 'tool-new', 'label', 'labels', 'areas', 'caretakers', 'defense', 'agreement',
 ]);
 
 function Shell() {
@@ -183,6 +184,8 @@ function renderRoute(route: Route) {
       return <LabelSheet tool={route.tool} />;
     case 'defense':
       return <DefenseScreen />;
+    case 'agreement':
+      return <AgreementScreen />;
     case 'not-found':
       return <NotFound />;
   }
