@@ -2,42 +2,21 @@
 // over WebRTC inside the test's own network namespace, the other hears it and
 // says so, and the first sees everyone reached; the solidarity agreement is
 // proposed, signed on both phones, and revised.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { expectAccessible } from './lib/axe';
-import { blankCamera, createCircle } from './lib/app';
-import { collectPageErrors, launchBrowser } from './lib/browser';
-import type { LaunchedBrowser } from './lib/browser';
+import { createCircle } from './lib/app';
 import { inviteByScanning } from './lib/exchange';
 import { setAppLock } from './lib/lock';
-import { goOnline, untilMembers } from './lib/online';
-import { startSignalServer, testHost } from './lib/webrtc';
-import type { SignalServer } from './lib/webrtc';
+import { goOnline, phoneKit, untilMembers } from './lib/online';
 
 const baseUrl = inject('baseUrl');
-const scratch = mkdtempSync(join(process.env['TALLY_E2E_TMPDIR'] ?? tmpdir(), 'defense-'));
-const browsers: LaunchedBrowser[] = [];
-const servers: SignalServer[] = [];
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await Promise.all(servers.map((s) => s.kill()));
-});
-
-async function phone(name: string): Promise<{ page: Page; camera: string; errors: string[] }> {
-  const camera = await blankCamera(scratch, name);
-  const browser = await launchBrowser({ cameraFile: camera });
-  browsers.push(browser);
-  const page = await browser.newPage();
-  return { page, camera, errors: collectPageErrors(page) };
-}
+const kit = phoneKit('defense');
+const phone = (name: string) => kit.phone(name);
+afterAll(() => kit.close());
 
 describe('mutual defense', () => {
   test('an alert raised on one phone reaches another by sync and is heard there; both sign the agreement, and a new version asks again', async () => {
-    const server = await startSignalServer(testHost());
-    servers.push(server);
+    const server = await kit.server();
     const ana = await phone('ana');
     const kofi = await phone('kofi');
     await createCircle(ana.page, baseUrl, 'Calle Sol', 'Ana');

@@ -1,37 +1,20 @@
 // Sync over WebRTC inside the test's own network namespace: three phones find
 // each other through a local stock signaling server, and two pair by codes
 // through fake cameras with no server at all.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from './lib/axe';
-import { blankCamera, createCircle } from './lib/app';
-import { collectPageErrors, launchBrowser } from './lib/browser';
-import type { LaunchedBrowser } from './lib/browser';
+import { createCircle } from './lib/app';
+import { collectPageErrors } from './lib/browser';
 import { inviteByScanning, reopenCamera, showCodeTo } from './lib/exchange';
 import { keepOnlyFirstDemoRecords, openSync } from './lib/sync';
-import { goOnline as goOnlineAt, memberNames as listMembers, untilMembers as untilMembersAt } from './lib/online';
-import { startSignalServer, testHost } from './lib/webrtc';
+import { goOnline as goOnlineAt, memberNames as listMembers, phoneKit, untilMembers as untilMembersAt } from './lib/online';
 import type { SignalServer } from './lib/webrtc';
 
 const baseUrl = inject('baseUrl');
-const scratch = mkdtempSync(join(process.env['TALLY_E2E_TMPDIR'] ?? tmpdir(), 'online-'));
-const browsers: LaunchedBrowser[] = [];
-const servers: SignalServer[] = [];
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await Promise.all(servers.map((s) => s.kill()));
-});
-
-async function phone(name: string): Promise<{ page: Page; camera: string; errors: string[] }> {
-  const camera = await blankCamera(scratch, name);
-  const browser = await launchBrowser({ cameraFile: camera });
-  browsers.push(browser);
-  const page = await browser.newPage();
-  return { page, camera, errors: collectPageErrors(page) };
-}
+const kit = phoneKit('online');
+const phone = (name: string) => kit.phone(name);
+afterAll(() => kit.close());
 
 const memberNames = (page: Page) => listMembers(page, baseUrl);
 const goOnline = (page: Page, url: string) => goOnlineAt(page, baseUrl, url);
@@ -39,8 +22,7 @@ const untilMembers = (page: Page, expected: string[]) => untilMembersAt(page, ba
 
 describe('sync over WebRTC', () => {
   test('three phones converge through a local signaling server that learns nothing of the circle', async () => {
-    const server = await startSignalServer(testHost());
-    servers.push(server);
+    const server = await kit.server();
     const ana = await phone('ana');
     const kofi = await phone('kofi');
     const leila = await phone('leila');
@@ -125,8 +107,7 @@ async function demoPhones(server: SignalServer): Promise<{ first: Page; second: 
 
 describe('a large first sync over WebRTC', () => {
   test('a member’s second phone receives the demo circle’s history, over 1 MB, in pieces', async () => {
-    const server = await startSignalServer(testHost());
-    servers.push(server);
+    const server = await kit.server();
     const { second, full } = await demoPhones(server);
     await goOnline(second, server.url);
     const started = Date.now();
@@ -141,8 +122,7 @@ describe('a large first sync over WebRTC', () => {
   });
 
   test('the link is cut in the middle of that sync: on reconnecting, the second phone gets every record, once', async () => {
-    const server = await startSignalServer(testHost());
-    servers.push(server);
+    const server = await kit.server();
     const { first, second, full, errors } = await demoPhones(server);
 
     // The first phone's sending is held after its first few pieces: its page stops at the

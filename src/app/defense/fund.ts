@@ -11,6 +11,7 @@
 import { wasMemberAt } from '../../domain/circle';
 import { isValidAmount, isValidSchedule, SUPPORT_REASONS } from '../../domain/fund';
 import type { FundState, PledgeSchedule, RecordId, SupportReasonKind, SupportRequestState } from '../../domain/fund';
+import type { MemberKey } from '../../domain/events';
 import { normalizeOptional } from '../../domain/names';
 import {
   FUND_LIMITS,
@@ -99,27 +100,30 @@ export async function requestSupport(circle: OpenCircle, input: SupportRequestIn
   return ok(record.id);
 }
 
-/** Agrees that a request be paid: another member's, once, while it is open or approved. */
-export async function approve(circle: OpenCircle, requestId: RecordId, deps: AppDeps): Promise<Result<RecordId, ApproveProblem>> {
+/** Another member's request that is still open or approved: what approving and declining act on. */
+function othersOpenRequest(circle: OpenCircle, requestId: RecordId, deps: AppDeps): Result<MemberKey, DeclineProblem> {
   const { fund, me, member } = standing(circle, deps);
   if (!member) return err('not-a-member');
   const request = fund.requests.get(requestId);
   if (request === undefined) return err('unknown-request');
   if (request.requester === me) return err('own-request');
   if (isClosed(request)) return err('request-closed');
-  if (request.approvers.includes(me)) return err('already-approved');
+  return ok(me);
+}
+
+/** Agrees that a request be paid: another member's, once, while it is open or approved. */
+export async function approve(circle: OpenCircle, requestId: RecordId, deps: AppDeps): Promise<Result<RecordId, ApproveProblem>> {
+  const checked = othersOpenRequest(circle, requestId, deps);
+  if (!checked.ok) return checked;
+  if (standing(circle, deps).fund.requests.get(requestId)?.approvers.includes(checked.value)) return err('already-approved');
   const record = await signAndStore(circle, 'support.approved', supportDecisionBody(requestId), deps);
   return ok(record.id);
 }
 
 /** Says the circle will not pay another member's request; possible until it is paid. */
 export async function decline(circle: OpenCircle, requestId: RecordId, deps: AppDeps): Promise<Result<RecordId, DeclineProblem>> {
-  const { fund, me, member } = standing(circle, deps);
-  if (!member) return err('not-a-member');
-  const request = fund.requests.get(requestId);
-  if (request === undefined) return err('unknown-request');
-  if (request.requester === me) return err('own-request');
-  if (isClosed(request)) return err('request-closed');
+  const checked = othersOpenRequest(circle, requestId, deps);
+  if (!checked.ok) return checked;
   const record = await signAndStore(circle, 'support.declined', supportDecisionBody(requestId), deps);
   return ok(record.id);
 }

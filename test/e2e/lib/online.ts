@@ -1,6 +1,14 @@
 // Steps of going online and watching members arrive, shared by the browser tests that sync over WebRTC.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { blankCamera } from './app';
+import { collectPageErrors, launchBrowser } from './browser';
+import type { LaunchedBrowser } from './browser';
 import { openSync } from './sync';
+import { startSignalServer, testHost } from './webrtc';
+import type { SignalServer } from './webrtc';
 
 export async function goOnline(page: Page, baseUrl: string, url: string): Promise<void> {
   await openSync(page, baseUrl);
@@ -24,4 +32,39 @@ export async function untilMembers(page: Page, baseUrl: string, expected: string
     if (Date.now() - started > limitMs) throw new Error(`members stayed ${JSON.stringify(names)}`);
     await page.waitForTimeout(500);
   }
+}
+
+export interface CameraPhone {
+  readonly page: Page;
+  /** The .y4m file the phone's browser films: write a code into it to show it to this phone. */
+  readonly camera: string;
+  readonly errors: string[];
+}
+
+/**
+ * Phones for a test file, each a browser with its own fake camera, and local
+ * signaling servers; `close` ends every browser and server the kit started.
+ */
+export function phoneKit(prefix: string) {
+  const scratch = mkdtempSync(join(process.env['TALLY_E2E_TMPDIR'] ?? tmpdir(), `${prefix}-`));
+  const browsers: LaunchedBrowser[] = [];
+  const servers: SignalServer[] = [];
+  return {
+    async phone(name: string): Promise<CameraPhone> {
+      const camera = await blankCamera(scratch, name);
+      const browser = await launchBrowser({ cameraFile: camera });
+      browsers.push(browser);
+      const page = await browser.newPage();
+      return { page, camera, errors: collectPageErrors(page) };
+    },
+    async server(): Promise<SignalServer> {
+      const server = await startSignalServer(testHost());
+      servers.push(server);
+      return server;
+    },
+    async close(): Promise<void> {
+      await Promise.all(browsers.map((b) => b.close()));
+      await Promise.all(servers.map((s) => s.kill()));
+    },
+  };
 }
