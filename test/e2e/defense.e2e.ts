@@ -15,7 +15,7 @@ const phone = (name: string) => kit.phone(name);
 afterAll(() => kit.close());
 
 describe('mutual defense', () => {
-  test('an alert raised on one phone reaches another by sync and is heard there; both sign the agreement, and a new version asks again', async () => {
+  test('an alert raised on one phone reaches another by sync and is heard there; both sign the agreement, and a new version asks again; the fund takes money and a request', async () => {
     const server = await kit.server();
     const ana = await phone('ana');
     const kofi = await phone('kofi');
@@ -79,6 +79,30 @@ describe('mutual defense', () => {
     await kofi.page.getByText('The text changed since you signed: please read it and sign again.').waitFor({ timeout: 60_000 });
     await kofi.page.getByText('We meet on the first Sunday of each cycle.', { exact: false }).waitFor();
 
+    // The emergency fund: money paid in, a request from Kofi, Ana's approval (one of the two it needs).
+    await ana.page.goto(`${baseUrl}/#/defense`);
+    await ana.page.getByRole('link', { name: 'The emergency fund' }).click();
+    await ana.page.getByRole('heading', { level: 1, name: 'Emergency fund' }).waitFor();
+    await ana.page.locator('summary', { hasText: 'Give to the fund' }).click();
+    await ana.page.getByLabel('Amount to give').fill('twenty');
+    await ana.page.getByRole('button', { name: 'Record money paid in' }).click();
+    await ana.page.getByText('Write an amount above 0 and at most 100,000, with at most two decimals.').waitFor();
+    await ana.page.getByLabel('Amount to give').fill('20.50');
+    await ana.page.getByRole('button', { name: 'Record money paid in' }).click();
+    await ana.page.getByText('In the fund: 20.50').waitFor();
+    await expectAccessible(ana.page, 'fund, money paid in');
+    await kofi.page.goto(`${baseUrl}/#/fund`);
+    await kofi.page.locator('summary', { hasText: 'Ask for support' }).click();
+    await kofi.page.getByLabel('Amount you need').fill('15');
+    await kofi.page.getByLabel('What it is for').selectOption('legal');
+    await kofi.page.getByRole('button', { name: 'Send the request' }).click();
+    await kofi.page.getByText('Kofi asks for 15.00 (Legal costs).').waitFor();
+    await expect(kofi.page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
+    await ana.page.getByText('Kofi asks for 15.00 (Legal costs).').waitFor({ timeout: 60_000 });
+    await ana.page.getByRole('button', { name: 'Approve' }).click();
+    await ana.page.getByText('Approvals: 1 of 2.').waitFor();
+    await expectAccessible(ana.page, 'fund, a request approved');
+
     await kofi.page.goto(`${baseUrl}/#/settings`);
     await kofi.page.getByLabel('Language of the app').selectOption('es');
     await kofi.page.goto(`${baseUrl}/#/defense`);
@@ -88,6 +112,9 @@ describe('mutual defense', () => {
     await kofi.page.goto(`${baseUrl}/#/agreement`);
     await kofi.page.getByRole('button', { name: 'Firmar esta versión' }).waitFor();
     await expectAccessible(kofi.page, 'agreement (es)');
+    await kofi.page.goto(`${baseUrl}/#/fund`);
+    await kofi.page.getByText('Kofi pide 15,00 (Gastos legales).').waitFor();
+    await expectAccessible(kofi.page, 'fund (es)');
     expect(ana.errors).toEqual([]);
     expect(kofi.errors).toEqual([]);
   });

@@ -17,9 +17,10 @@ export function DefenseScreen() {
   return (
     <Page title={t('defense.title')}>
       <p>{t('defense.lead')}</p>
-      <p>
+      <nav class="actions-row" aria-label={t('defense.title')}>
         <a href={hrefFor({ name: 'agreement' })}>{t('defense.agreementLink')}</a>
-      </p>
+        <a href={hrefFor({ name: 'fund' })}>{t('defense.fundLink')}</a>
+      </nav>
       {!unlocked && (
         <section aria-labelledby="lock-first-title" class="callout">
           <h2 id="lock-first-title">{t('defense.lockFirst')}</h2>

@@ -46,11 +46,13 @@ export type Route =
   | { readonly name: 'defense' }
   /** The solidarity agreement: read, sign, propose a new version. */
   | { readonly name: 'agreement' }
+  /** The emergency fund: balance, giving, asking, deciding on requests. */
+  | { readonly name: 'fund' }
   | { readonly name: 'not-found'; readonly path: string };
 
 const MAX_HASH = 512;
 const RECORD_ID = /^[A-Za-z0-9_-]{43}$/;
-const SIMPLE = new Set(['create', 'join', 'members', 'invite', 'me', 'settings', 'diagnostics', 'scan', 'statement', 'cycle', 'board', 'circle-settings', 'sync', 'tools', 'areas', 'caretakers', 'defense', 'agreement']);
+const SIMPLE = new Set(['create', 'join', 'members', 'invite', 'me', 'settings', 'diagnostics', 'scan', 'statement', 'cycle', 'board', 'circle-settings', 'sync', 'tools', 'areas', 'caretakers', 'defense', 'agreement', 'fund']);
 /** A printed label's id: 16 random bytes, unpadded base64url. */
 const LABEL_ID = /^[A-Za-z0-9_-]{22}$/;
 
