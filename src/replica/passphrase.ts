@@ -212,8 +212,8 @@ export async function unlockWithSealingKey(envelope: PassphraseEnvelope, passphr
 }
 
 /** False once the envelope's derivation is weaker than what locking uses today: time to rewrite it at the next unlock. */
-export function isKdfCurrent(envelope: PassphraseEnvelope): boolean {
-  return envelope.kdf.name === 'pbkdf2-sha256' && envelope.kdf.iterations >= PBKDF2_ITERATIONS;
+export function isKdfCurrent(envelope: PassphraseEnvelope, iterations = PBKDF2_ITERATIONS): boolean {
+  return envelope.kdf.name === 'pbkdf2-sha256' && envelope.kdf.iterations >= iterations;
 }
 
 function associatedData(kdf: KdfParams): Uint8Array {

@@ -18,7 +18,7 @@ import { KEY_BYTES } from '../../records/crypto';
 import { isDuressPassphrase, makeDuressCheck } from '../../replica/duress';
 import { isSoundKdf, sealSecrets } from '../../replica/key-envelope';
 import type { KeyEnvelope, PassphraseEnvelope } from '../../replica/key-envelope';
-import { deriveLockKey, forgetLockKey, lockCipher, newLockKdf, normalizePassphrase, openWithLockKey, sealWithLockKey } from '../../replica/passphrase';
+import { deriveLockKey, forgetLockKey, isKdfCurrent, lockCipher, newLockKdf, normalizePassphrase, openWithLockKey, sealWithLockKey } from '../../replica/passphrase';
 import type { LockKey, WeakIterationsForTests } from '../../replica/passphrase';
 import type { Membership, PendingJoinRecord, Vault } from '../../replica/vault';
 import type { AppDeps } from '../deps';
@@ -113,8 +113,11 @@ export async function turnOffLock(vault: Vault, passphrase: string, deps: AppDep
  * One attempt at the lock screen. The real and the duress derivations run
  * side by side, so every answer takes the same time; failures are stored
  * before the answer returns, so closing the app does not reset the wait.
+ * A lock set under fewer iterations than today's is rewritten at today's
+ * while the passphrase is at hand: raising the default protects every phone
+ * from its next unlock on.
  */
-export async function unlock(vault: Vault, passphrase: string, deps: AppDeps): Promise<UnlockOutcome> {
+export async function unlock(vault: Vault, passphrase: string, deps: AppDeps, kdfChoice: KdfChoice = {}): Promise<UnlockOutcome> {
   const lock = await readLock(vault);
   if (lock === null) return { kind: 'no-lock' };
   const attempts = await readAttempts(vault);
@@ -127,6 +130,7 @@ export async function unlock(vault: Vault, passphrase: string, deps: AppDeps): P
   if (key !== null && typeof openWithLockKey(lock.verifier, key) !== 'string') {
     deps.keyring.unlockWith(lockCipher(key));
     if (attempts.failures > 0) await vault.saveSetting(ATTEMPTS_SETTING, null);
+    if (!isKdfCurrent(lock.verifier, kdfChoice.iterations)) await strengthen(vault, passphrase, lock, deps, kdfChoice);
     return { kind: 'unlocked' };
   }
   if (key !== null) forgetLockKey(key);
@@ -151,6 +155,13 @@ async function readAttempts(vault: Vault): Promise<Attempts> {
   const failures = typeof stored.failures === 'number' ? stored.failures : Number.NaN;
   const lastFailureAt = typeof stored.lastFailureAt === 'number' && Number.isFinite(stored.lastFailureAt) ? stored.lastFailureAt : 0;
   return { failures, lastFailureAt };
+}
+
+/** Rewrites the lock under a new derivation at today's iterations; the duress check keeps its own. */
+async function strengthen(vault: Vault, passphrase: string, lock: StoredLock, deps: AppDeps, kdfChoice: KdfChoice): Promise<void> {
+  const key = await deriveLockKey(passphrase, newLockKdf(deps.random, kdfChoice.iterations, kdfChoice.testOnly));
+  await rewriteEnvelopes(vault, deps, { ...lock, verifier: makeVerifier(key, deps) }, (envelope) => sealWithLockKey(envelope, key, deps.random));
+  deps.keyring.unlockWith(lockCipher(key));
 }
 
 /** An envelope of random secrets under the lock key: opening it proves the passphrase. */

@@ -105,7 +105,7 @@ describe('setting the app lock', () => {
 
     phone.deps.keyring.lock();
     await expect(openCircle(membership!, phone.deps)).rejects.toBeInstanceOf(CircleOpenError);
-    expect(await unlock(phone.vault, PASSPHRASE, phone.deps)).toEqual({ kind: 'unlocked' });
+    expect(await unlock(phone.vault, PASSPHRASE, phone.deps, WEAK)).toEqual({ kind: 'unlocked' });
     const circle = await openCircle(membership!, phone.deps);
     expect(circle.replica.current().circle.circle?.name).toBe('Calle Sol');
     await circle.replica.close();
@@ -154,14 +154,31 @@ describe('setting the app lock', () => {
 
   it('changes the passphrase: the old one no longer opens, the new one does', async () => {
     const phone = await lockedPhone();
-    await unlock(phone.vault, PASSPHRASE, phone.deps);
+    await unlock(phone.vault, PASSPHRASE, phone.deps, WEAK);
     expect(await setLock(phone.vault, { passphrase: 'a new long passphrase', duress: null, autoLock: 1 }, phone.deps, WEAK)).toEqual({ ok: true, value: undefined });
     phone.deps.keyring.lock();
-    expect((await unlock(phone.vault, PASSPHRASE, phone.deps)).kind).toBe('wrong');
-    expect(await unlock(phone.vault, 'a new long passphrase', phone.deps)).toEqual({ kind: 'unlocked' });
+    expect((await unlock(phone.vault, PASSPHRASE, phone.deps, WEAK)).kind).toBe('wrong');
+    expect(await unlock(phone.vault, 'a new long passphrase', phone.deps, WEAK)).toEqual({ kind: 'unlocked' });
     const [membership] = await phone.vault.memberships();
     const circle = await openCircle(membership!, phone.deps);
     await circle.replica.close();
+  });
+
+  it('rewrites a lock set with fewer iterations than today’s at the next unlock, and the circle still opens', async () => {
+    const phone = await lockedPhone();
+    const before = await readLock(phone.vault);
+    expect(before?.verifier.kdf.iterations).toBe(1_000);
+    const today = { iterations: 2_000, testOnly: WEAK.testOnly };
+    expect(await unlock(phone.vault, PASSPHRASE, phone.deps, today)).toEqual({ kind: 'unlocked' });
+    const after = await readLock(phone.vault);
+    expect(after?.verifier.kdf.iterations).toBe(2_000);
+    const [membership] = await phone.vault.memberships();
+    expect(membership!.keys.scheme === 'passphrase' && membership!.keys.kdf.iterations).toBe(2_000);
+    const circle = await openCircle(membership!, phone.deps);
+    await circle.replica.close();
+    phone.deps.keyring.lock();
+    expect(await unlock(phone.vault, PASSPHRASE, phone.deps, today)).toEqual({ kind: 'unlocked' });
+    expect((await readLock(phone.vault))?.verifier.nonce).toEqual(after?.verifier.nonce);
   });
 
   it('keeps the auto-lock choice', async () => {
@@ -175,32 +192,32 @@ describe('wrong passphrases', () => {
   it('counts them, makes the sixth wait 30 s, and the wait survives a restart', async () => {
     const phone = await lockedPhone();
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const outcome = await unlock(phone.vault, `guess number ${attempt}`, phone.deps);
+      const outcome = await unlock(phone.vault, `guess number ${attempt}`, phone.deps, WEAK);
       expect(outcome.kind).toBe('wrong');
       if (outcome.kind === 'wrong') expect(outcome.failures).toBe(attempt);
     }
     const waitUntil = phone.deps.now() + FIRST_WAIT_MS;
     expect(await nextUnlockAttemptAt(phone.vault)).toBe(waitUntil);
     // Even the right passphrase waits: the wait is for whoever holds the phone.
-    expect(await unlock(phone.vault, PASSPHRASE, phone.deps)).toEqual({ kind: 'wait', until: waitUntil });
+    expect(await unlock(phone.vault, PASSPHRASE, phone.deps, WEAK)).toEqual({ kind: 'wait', until: waitUntil });
     expect(phone.deps.keyring.status()).toBe('locked');
     phone.deps.advance(FIRST_WAIT_MS);
-    expect(await unlock(phone.vault, PASSPHRASE, phone.deps)).toEqual({ kind: 'unlocked' });
+    expect(await unlock(phone.vault, PASSPHRASE, phone.deps, WEAK)).toEqual({ kind: 'unlocked' });
     expect(await nextUnlockAttemptAt(phone.vault)).toBe(0);
   });
 
   it('reads an empty passphrase and a damaged count as wrong and as the longest wait', async () => {
     const phone = await lockedPhone();
-    expect((await unlock(phone.vault, '', phone.deps)).kind).toBe('wrong');
+    expect((await unlock(phone.vault, '', phone.deps, WEAK)).kind).toBe('wrong');
     await phone.vault.saveSetting('lockAttempts', { failures: 'many', lastFailureAt: phone.deps.now() });
-    expect((await unlock(phone.vault, PASSPHRASE, phone.deps)).kind).toBe('wait');
+    expect((await unlock(phone.vault, PASSPHRASE, phone.deps, WEAK)).kind).toBe('wait');
   });
 
   it('answers a damaged lock setting without throwing and without unlocking', async () => {
     const phone = await lockedPhone();
     const lock = await readLock(phone.vault);
     await phone.vault.saveSetting('appLock', { ...lock, verifier: { ...lock!.verifier, ciphertext: new Uint8Array(3) } });
-    expect((await unlock(phone.vault, PASSPHRASE, phone.deps)).kind).toBe('wrong');
+    expect((await unlock(phone.vault, PASSPHRASE, phone.deps, WEAK)).kind).toBe('wrong');
     expect(phone.deps.keyring.status()).toBe('locked');
   });
 });
@@ -209,7 +226,7 @@ describe('turning the lock off', () => {
   it('asks for the passphrase again, then stores the keys plain', async () => {
     const phone = await lockedPhone();
     expect(await turnOffLock(phone.vault, PASSPHRASE, phone.deps)).toEqual({ ok: false, error: 'locked' });
-    await unlock(phone.vault, PASSPHRASE, phone.deps);
+    await unlock(phone.vault, PASSPHRASE, phone.deps, WEAK);
     expect(await turnOffLock(phone.vault, 'not the passphrase', phone.deps)).toEqual({ ok: false, error: 'wrong' });
     expect(await turnOffLock(phone.vault, PASSPHRASE, phone.deps)).toEqual({ ok: true, value: undefined });
     expect(await readLock(phone.vault)).toBeNull();
@@ -222,10 +239,10 @@ describe('turning the lock off', () => {
 describe('the duress passphrase and the panic wipe', () => {
   it('is told apart from the real one and from a wrong one', async () => {
     const phone = await lockedPhone(DURESS);
-    expect(await unlock(phone.vault, DURESS, phone.deps)).toEqual({ kind: 'duress' });
+    expect(await unlock(phone.vault, DURESS, phone.deps, WEAK)).toEqual({ kind: 'duress' });
     expect(phone.deps.keyring.status()).toBe('locked');
-    expect((await unlock(phone.vault, 'sunflowers at midnight', phone.deps)).kind).toBe('wrong');
-    expect(await unlock(phone.vault, PASSPHRASE, phone.deps)).toEqual({ kind: 'unlocked' });
+    expect((await unlock(phone.vault, 'sunflowers at midnight', phone.deps, WEAK)).kind).toBe('wrong');
+    expect(await unlock(phone.vault, PASSPHRASE, phone.deps, WEAK)).toEqual({ kind: 'unlocked' });
   });
 
   it('leaves a blank app: no keys, no circle databases, no rows in the vault', async () => {
@@ -233,7 +250,7 @@ describe('the duress passphrase and the panic wipe', () => {
     const other = await phoneWithCircle();
     const scope = phone.deps.storageScope ?? '';
     expect((await listDatabaseNames()).some((name) => name.includes(scope + phone.circleId))).toBe(true);
-    expect(await unlock(phone.vault, DURESS, phone.deps)).toEqual({ kind: 'duress' });
+    expect(await unlock(phone.vault, DURESS, phone.deps, WEAK)).toEqual({ kind: 'duress' });
 
     const report = await panicWipe(phone.vault, phone.deps);
     expect(report.circles).toBe(1);
