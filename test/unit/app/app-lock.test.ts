@@ -168,7 +168,7 @@ describe('setting the app lock', () => {
     const phone = await lockedPhone();
     const before = await readLock(phone.vault);
     expect(before?.verifier.kdf.iterations).toBe(1_000);
-    const today = { iterations: 2_000, testOnly: WEAK.testOnly };
+    const today: KdfChoice = { iterations: 2_000, testOnly: { allowWeakIterationsForTests: true } };
     expect(await unlock(phone.vault, PASSPHRASE, phone.deps, today)).toEqual({ kind: 'unlocked' });
     const after = await readLock(phone.vault);
     expect(after?.verifier.kdf.iterations).toBe(2_000);
