@@ -8,6 +8,7 @@ import type { ToolEvent, ToolHandedOver } from '../domain/tool-events';
 import { projectTools } from '../domain/tools';
 import type { ToolsState } from '../domain/tools';
 import type { ReplicaSnapshot } from '../replica/replica';
+import { cachedProjection } from './cached-projection';
 
 export interface ToolsView {
   readonly state: ToolsState;
@@ -31,23 +32,10 @@ const TOOL_KINDS = new Set<CircleEvent['kind']>([
   'tutorial.written',
 ] satisfies ToolEvent['kind'][]);
 
-const MEMBERSHIP_KINDS = new Set<CircleEvent['kind']>(['circle.founded', 'member.admitted', 'member.profile']);
+const MEMBERSHIP_KINDS: readonly CircleEvent['kind'][] = ['circle.founded', 'member.admitted', 'member.profile'];
 
-/** Per event log (a replica keeps one log and grows it in place): how much of it the view has seen. */
-const built = new WeakMap<readonly CircleEvent[], { seen: number; view: ToolsView }>();
-
-export function toolsViewOf(snapshot: ReplicaSnapshot): ToolsView {
+export const toolsViewOf = cachedProjection(new Set([...TOOL_KINDS, ...MEMBERSHIP_KINDS]), (snapshot: ReplicaSnapshot): ToolsView => {
   const { events } = snapshot;
-  const known = built.get(events);
-  if (known !== undefined) {
-    let touched = false;
-    for (let index = known.seen; index < events.length && !touched; index++) {
-      const kind = (events[index] as CircleEvent).kind;
-      touched = TOOL_KINDS.has(kind) || MEMBERSHIP_KINDS.has(kind);
-    }
-    known.seen = events.length;
-    if (!touched) return known.view;
-  }
   const handoffsByOffer = new Map<RecordId, ToolHandedOver[]>();
   for (const event of events) {
     if (event.kind !== 'tool.handoff') continue;
@@ -55,7 +43,5 @@ export function toolsViewOf(snapshot: ReplicaSnapshot): ToolsView {
     if (list === undefined) handoffsByOffer.set(event.offer.id, [event]);
     else if (!list.some((other) => other.id === event.id)) list.push(event);
   }
-  const view: ToolsView = { state: projectTools(events, snapshot.circle), handoffsByOffer };
-  built.set(events, { seen: events.length, view });
-  return view;
-}
+  return { state: projectTools(events, snapshot.circle), handoffsByOffer };
+});

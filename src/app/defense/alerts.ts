@@ -6,8 +6,8 @@
  * call for help at once. Reading the details is opening defense data, so the
  * screens show them only on an unlocked phone.
  */
-import { alertExpiry, alertsOverview, isExpired } from '../../domain/alerts';
-import type { Alert, AlertAck, AlertKind, AlertsOverview } from '../../domain/alerts';
+import { alertExpiry, alertsOverview, drillHistory, isExpired } from '../../domain/alerts';
+import type { Alert, AlertAck, AlertKind, AlertsOverview, AlertStatistic } from '../../domain/alerts';
 import type { AlertRaised } from '../../domain/defense-events';
 import { ALERT_KINDS } from '../../domain/defense-events';
 import type { MemberKey, RecordId } from '../../domain/events';
@@ -88,6 +88,8 @@ export interface AlertsView {
   readonly raised: ReadonlyMap<RecordId, AlertRaised>;
   /** Genuine alerts whose details have not expired, newest first. */
   readonly live: readonly RecordId[];
+  /** Every drill with its time to 90%, in time order. */
+  readonly drills: readonly AlertStatistic[];
 }
 
 /** Every alert with its coverage at `now`, the phone trees drawn from the roster's callers. */
@@ -101,5 +103,5 @@ export function alertsView(snapshot: ReplicaSnapshot, roster: RosterState, now: 
   const alerts = [...raised.values()].map(alertOf);
   const overview = alertsOverview(alerts, acks, { members: snapshot.circle.members, callers: new Set(membersWithRole(roster, 'caller')) }, now);
   const live = overview.alerts.filter((coverage) => !isExpired({ expiresAt: alertExpiry(coverage.alert, []) }, now)).map((coverage) => coverage.alert.id);
-  return { overview, raised, live };
+  return { overview, raised, live, drills: drillHistory(alerts, acks, snapshot.circle.members) };
 }

@@ -8,6 +8,8 @@
  * the phone's storage in plain.
  */
 import type { CrisisSkill, HousingPledge, RosterEntry, RosterRole } from '../../domain/defense-events';
+import type { MemberKey } from '../../domain/events';
+import type { RosterState } from '../../domain/roster';
 import { normalizeName, normalizeOptional } from '../../domain/names';
 import { checkRosterFields, ROSTER_LIMITS, rosterEntryBody } from '../../records/kinds/roster-entry';
 import type { RosterFieldProblem } from '../../records/kinds/roster-entry';
@@ -46,6 +48,13 @@ const PHONE = /^\+?[0-9][0-9 ().-]*$/;
 /** A phone number as tel: and sms: links want it: digits and a leading plus. */
 export function dialable(phone: string): string {
   return phone.replace(/[^0-9+]/g, '');
+}
+
+/** The number to call a member on, from their roster entry, or null when they gave none or it cannot be opened. */
+export function phoneToCall(circle: OpenCircle, roster: RosterState, member: MemberKey): string | null {
+  const entry = roster.entries.get(member);
+  const contacts = entry === undefined ? null : openContacts(circle, entry);
+  return contacts !== null && typeof contacts === 'object' && contacts.phone !== '' ? dialable(contacts.phone) : null;
 }
 
 export function lockRequired(deps: AppDeps): boolean {

@@ -12,12 +12,23 @@ import { fieldKey, openFields, sealFields } from '../../records/sealed-field';
 import type { OpenFieldProblem, SealContext } from '../../records/sealed-field';
 import type { OpenCircle } from '../open-circle';
 
+/** The HKDF step once per circle, not once per field a screen opens: screens open every roster entry on each render. */
+const fieldKeys = new WeakMap<Uint8Array, Uint8Array>();
+function fieldKeyOf(circle: OpenCircle): Uint8Array {
+  let key = fieldKeys.get(circle.circleSecret);
+  if (key === undefined) {
+    key = fieldKey(circle.circleSecret);
+    fieldKeys.set(circle.circleSecret, key);
+  }
+  return key;
+}
+
 export function sealAsMember(circle: OpenCircle, purpose: string, fields: CborValue, random: RandomBytes): Uint8Array {
-  return sealFields(fieldKey(circle.circleSecret), contextOf(circle, circle.membership.memberKey, purpose), fields, random);
+  return sealFields(fieldKeyOf(circle), contextOf(circle, circle.membership.memberKey, purpose), fields, random);
 }
 
 export function openAsAuthor(circle: OpenCircle, author: string, purpose: string, sealed: Uint8Array): Result<CborValue, OpenFieldProblem> {
-  return openFields(fieldKey(circle.circleSecret), contextOf(circle, author, purpose), sealed);
+  return openFields(fieldKeyOf(circle), contextOf(circle, author, purpose), sealed);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { confirmHeard, markReached, openAlertDetails } from '../../app/defense/alerts';
-import { dialable, openContacts } from '../../app/defense/roster';
+import { phoneToCall } from '../../app/defense/roster';
 import type { OpenCircle } from '../../app/open-circle';
 import type { Coverage } from '../../domain/alerts';
 import type { AlertRaised } from '../../domain/defense-events';
@@ -78,9 +78,7 @@ export function AlertCard({ circle, snapshot, roster, raised, coverage, unlocked
           <ul class="list">
             {calls.map((call) => {
               const name = nameOf(call.member);
-              const entry = unlocked ? roster.entries.get(call.member) : undefined;
-              const contacts = entry === undefined ? null : openContacts(circle, entry);
-              const phone = contacts !== null && typeof contacts === 'object' && contacts.phone !== '' ? dialable(contacts.phone) : null;
+              const phone = unlocked ? phoneToCall(circle, roster, call.member) : null;
               return (
                 <li key={call.member} class="actions-row">
                   {call.reached !== null ? (

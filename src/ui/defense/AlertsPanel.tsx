@@ -1,7 +1,5 @@
-import { alertOf, alertsView } from '../../app/defense/alerts';
+import { alertsView } from '../../app/defense/alerts';
 import type { OpenCircle } from '../../app/open-circle';
-import { drillHistory } from '../../domain/alerts';
-import type { AlertAck } from '../../domain/alerts';
 import type { RosterState } from '../../domain/roster';
 import type { ReplicaSnapshot } from '../../replica/replica';
 import { useAppStore, useT } from '../shell/context';
@@ -18,8 +16,7 @@ export function AlertsPanel({ circle, snapshot, roster, unlocked }: { readonly c
   const now = store.deps.now();
   const view = alertsView(snapshot, roster, now);
   const byId = new Map(view.overview.alerts.map((coverage) => [coverage.alert.id, coverage]));
-  const acks = snapshot.events.filter((event): event is AlertAck => event.kind === 'alert.reached' || event.kind === 'alert.heard');
-  const drills = drillHistory([...view.raised.values()].map(alertOf), acks, snapshot.circle.members);
+  const { drills } = view;
   return (
     <section aria-labelledby="alerts-title">
       <h2 id="alerts-title">{t('defense.alertsTitle')}</h2>

@@ -1,4 +1,4 @@
-import { dialable, openContacts } from '../../app/defense/roster';
+import { phoneToCall } from '../../app/defense/roster';
 import type { OpenCircle } from '../../app/open-circle';
 import { rosterPhoneTree } from '../../domain/roster';
 import type { RosterState } from '../../domain/roster';
@@ -36,9 +36,7 @@ export function MyCalls({ circle, snapshot, roster }: MyCallsProps) {
           <ul class="list">
             {calls.map((key) => {
               const name = members.get(key)?.name ?? key.slice(0, 8);
-              const entry = roster.entries.get(key);
-              const contacts = entry === undefined ? null : openContacts(circle, entry);
-              const phone = contacts !== null && typeof contacts === 'object' && contacts.phone !== '' ? contacts.phone : null;
+              const phone = phoneToCall(circle, roster, key);
               return (
                 <li key={key}>
                   <strong>{name}</strong>{' '}
@@ -46,10 +44,10 @@ export function MyCalls({ circle, snapshot, roster }: MyCallsProps) {
                     <span class="muted">{t('defense.noPhone', { name })}</span>
                   ) : (
                     <span class="actions-row">
-                      <a class="button" href={`tel:${dialable(phone)}`}>
+                      <a class="button" href={`tel:${phone}`}>
                         {t('defense.call', { name })}
                       </a>
-                      <a class="button" href={`sms:${dialable(phone)}`}>
+                      <a class="button" href={`sms:${phone}`}>
                         {t('defense.text', { name })}
                       </a>
                     </span>

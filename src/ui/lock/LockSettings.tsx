@@ -42,9 +42,9 @@ function AutoLockPicker() {
   const { t, plural } = useT();
   const store = useAppStore();
   const { lock } = useAppState();
-  const choose = (value: string) =>
+  const choose = (choice: AutoLockChoice) =>
     void (async () => {
-      await setAutoLock(store.vault, parseAutoLockChoice(value === 'never' ? value : Number(value)));
+      await setAutoLock(store.vault, choice);
       await store.refreshLock();
       store.notify({ tone: 'success', message: t('lock.autoLockSaved') });
     })().catch(() => store.notify({ tone: 'error', message: t('common.saveFailed') }));
@@ -53,7 +53,7 @@ function AutoLockPicker() {
 
 interface AutoLockSelectProps {
   readonly value: AutoLockChoice;
-  readonly onChange: (value: string) => void;
+  readonly onChange: (choice: AutoLockChoice) => void;
   readonly label: string;
   readonly describe: (minutes: number) => string;
   readonly never: string;
@@ -64,7 +64,7 @@ function AutoLockSelect({ value, onChange, label, describe, never }: AutoLockSel
     <div class="field">
       <label>
         {label}
-        <select value={String(value)} onChange={(event) => onChange(event.currentTarget.value)}>
+        <select value={String(value)} onChange={(event) => onChange(parseAutoLockChoice(event.currentTarget.value === 'never' ? 'never' : Number(event.currentTarget.value)))}>
           {AUTO_LOCK_CHOICES.map((choice) => (
             <option key={choice} value={String(choice)}>
               {choice === 'never' ? never : describe(choice)}
@@ -129,7 +129,7 @@ function PassphraseForm({ mode }: { readonly mode: 'set' | 'change' }) {
       {mode === 'set' && (
         <AutoLockSelect
           value={autoLock}
-          onChange={(value) => setAutoLockChoice(parseAutoLockChoice(value === 'never' ? value : Number(value)))}
+          onChange={setAutoLockChoice}
           label={t('lock.autoLock')}
           describe={(minutes) => plural('lock.autoLockMinutes', minutes)}
           never={t('lock.autoLockNever')}
