@@ -12,6 +12,7 @@ import type { ExchangeRole, MemberKey, SkillRef } from '../domain/events';
 import { isKnownSkill } from '../domain/skills';
 import { bytesEqual } from '../records/bytes';
 import { exchangeConfirmedBody, isValidNote, makeExchangeDraft, MAX_QUARTERS, MAX_SEATS, parseExchangeDraft } from '../records/kinds/exchange';
+import { alreadyChecked } from '../records/crypto';
 import type { ParsedDraft } from '../records/kinds/exchange';
 import { makeRecord } from '../records/make';
 import { err, ok } from '../records/result';
@@ -55,7 +56,7 @@ export function checkInput(input: ExchangeInput, view: CircleView): InputProblem
 export function pendingDeltas(pending: readonly PendingDraft[], view: CircleView, cycle: number): PendingExchange[] {
   const deltas: PendingExchange[] = [];
   for (const entry of pending) {
-    const draft = parseExchangeDraft(entry.bytes, false);
+    const draft = parseExchangeDraft(entry.bytes, alreadyChecked);
     if (!draft.ok || view.cycleOf(draft.value.at) !== cycle) continue;
     const quarters = draft.value.quarters * (draft.value.role === 'provider' ? draft.value.seats : 1);
     deltas.push(
@@ -213,7 +214,7 @@ export function draftFromRecords(circle: OpenCircle, view: CircleView, draftId: 
     const draftBytes = envelope.value.payload.body.get(BODY_DRAFT);
     if (!(draftBytes instanceof Uint8Array)) continue;
     // The id is the hash of the bytes, so a match is the very draft, with no signature to check again.
-    const draft = parseExchangeDraft(draftBytes, false);
+    const draft = parseExchangeDraft(draftBytes, alreadyChecked);
     if (draft.ok && draft.value.id === draftId) return draft.value;
   }
   return undefined;

@@ -91,6 +91,36 @@ export function verify(purpose: string, signature: Uint8Array, message: Uint8Arr
   }
 }
 
+/**
+ * What a parser does with a signature it finds inside a body (an exchange's
+ * draft, a tool's handoff offer): check it now, take it as checked (a record
+ * this phone verified before), or note it for a batch checked later
+ * (verify-batch.ts). Returning false rejects the record.
+ */
+export type SignatureGate = (purpose: string, signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
+
+/** For bytes this phone checked before and kept: its own drafts, its archive. */
+export const alreadyChecked: SignatureGate = () => true;
+
+/** The bytes a signature for this purpose covers, for verifiers other than verify() above. */
+export function signedBytes(purpose: string, message: Uint8Array): Uint8Array {
+  return domainSeparated(purpose, message);
+}
+
+/** The group order L: a signature's S must be below it (RFC 8032's strict rule). */
+const GROUP_ORDER = ed25519.Point.Fn.ORDER;
+
+/**
+ * The parts of RFC 8032's strict rule that another verifier might read more
+ * loosely: a canonical member key outside the small subgroup, and S below L.
+ * With these checked here, any signature a standard verifier accepts is one
+ * verify() accepts as well.
+ */
+export function passesStrictEncoding(signature: Uint8Array, publicKey: Uint8Array): boolean {
+  if (signature.length !== SIGNATURE_BYTES || publicKey.length !== KEY_BYTES) return false;
+  return keyPoint(publicKey) !== null && bytesToNumberLE(signature.subarray(32)) < GROUP_ORDER;
+}
+
 /** The library's own verification, for the property test that keeps verify above identical to it. */
 export function verifyByLibrary(purpose: string, signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
   if (signature.length !== SIGNATURE_BYTES || publicKey.length !== KEY_BYTES) return false;

@@ -5,7 +5,10 @@
  */
 import type { CircleEvent } from '../domain/events';
 import { bytesEqual } from './bytes';
-import { verify } from './crypto';
+import { alreadyChecked, verify } from './crypto';
+import type { SignatureGate } from './crypto';
+import { verifyAll } from './verify-batch';
+import type { SignatureCheck } from './verify-batch';
 import { decodeEnvelope, SIGNATURE_PURPOSE } from './envelope';
 import type { Envelope, EnvelopeProblem } from './envelope';
 import { parseCircleFounded } from './kinds/circle-founded';
@@ -65,11 +68,11 @@ export interface RecordRejection {
 }
 
 /**
- * Reads a kind's body. `verifyInner` is false only for records this phone
- * verified before: a signature carried inside a body (an exchange's draft) is
- * then not checked again either.
+ * Reads a kind's body. A signature carried inside a body (an exchange's draft)
+ * goes through the gate: checked now, noted for a batch, or, for records this
+ * phone verified before, not checked again.
  */
-type Parser = (envelope: Envelope, verifyInner: boolean) => CircleEvent | undefined;
+type Parser = (envelope: Envelope, checkInner: SignatureGate) => CircleEvent | undefined;
 
 const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['circle.founded'], parseCircleFounded],
@@ -118,7 +121,14 @@ function requiredSigners(envelope: Envelope): readonly Uint8Array[] {
   return [envelope.payload.author];
 }
 
-export function validateRecord(bytes: Uint8Array, circle: Uint8Array, expectedId?: string): Result<VerifiedRecord, RecordRejection> {
+/** A record whose shape, kind and circle are right, and the signatures still to check for it to count. */
+interface ReadRecord {
+  readonly record: VerifiedRecord;
+  readonly checks: readonly SignatureCheck[];
+  readonly where: { readonly kindCode: number; readonly at: number };
+}
+
+function readRecord(bytes: Uint8Array, circle: Uint8Array, expectedId: string | undefined, checkInner: (check: SignatureCheck) => boolean): Result<ReadRecord, RecordRejection> {
   const decoded = decodeEnvelope(bytes);
   if (!decoded.ok) return err({ problem: decoded.error });
   const envelope = decoded.value;
@@ -127,17 +137,56 @@ export function validateRecord(bytes: Uint8Array, circle: Uint8Array, expectedId
   if (!bytesEqual(envelope.payload.circle, circle)) return err({ problem: 'wrong-circle', ...where });
   const parse = PARSERS.get(envelope.payload.kindCode);
   if (parse === undefined) return err({ problem: 'unknown-kind', ...where });
-  const event = parse(envelope, true);
+  let innerFailed = false;
+  const event = parse(envelope, (purpose, signature, message, publicKey) => {
+    innerFailed ||= !checkInner({ purpose, signature, message, publicKey });
+    return !innerFailed;
+  });
+  if (innerFailed) return err({ problem: 'bad-signature', ...where });
   if (event === undefined) return err({ problem: 'invalid-fields', ...where });
 
   const signers = requiredSigners(envelope);
   if (signers.length !== envelope.signatures.length) return err({ problem: 'bad-signature', ...where });
-  for (let i = 0; i < signers.length; i++) {
-    if (!verify(SIGNATURE_PURPOSE, envelope.signatures[i]!, envelope.payloadBytes, signers[i]!)) {
-      return err({ problem: 'bad-signature', ...where });
-    }
-  }
-  return ok({ id: envelope.id, bytes, event });
+  const checks = signers.map((publicKey, i) => ({ purpose: SIGNATURE_PURPOSE, signature: envelope.signatures[i]!, message: envelope.payloadBytes, publicKey }));
+  return ok({ record: { id: envelope.id, bytes, event }, checks, where });
+}
+
+const checkNow = (check: SignatureCheck): boolean => verify(check.purpose, check.signature, check.message, check.publicKey);
+
+export function validateRecord(bytes: Uint8Array, circle: Uint8Array, expectedId?: string): Result<VerifiedRecord, RecordRejection> {
+  const read = readRecord(bytes, circle, expectedId, checkNow);
+  if (!read.ok) return read;
+  if (!read.value.checks.every(checkNow)) return err({ problem: 'bad-signature', ...read.value.where });
+  return ok(read.value.record);
+}
+
+export interface RecordToValidate {
+  readonly bytes: Uint8Array;
+  /** The id a peer filed it under, when it came in a shared document. */
+  readonly id?: string;
+}
+
+/**
+ * Validates many records at once, with the same answers validateRecord gives
+ * one by one: shapes are read here, and every signature, inner ones too, is
+ * checked in one batch (verify-batch.ts) that the platform can run off the
+ * main thread.
+ */
+export async function validateRecords(batch: readonly RecordToValidate[], circle: Uint8Array): Promise<Result<VerifiedRecord, RecordRejection>[]> {
+  const reads = batch.map(({ bytes, id }) => {
+    const inner: SignatureCheck[] = [];
+    const read = readRecord(bytes, circle, id, (check) => inner.push(check) > 0);
+    return read.ok ? ok({ ...read.value, checks: [...inner, ...read.value.checks] }) : read;
+  });
+  const checks = reads.flatMap((read) => (read.ok ? read.value.checks : []));
+  const answers = await verifyAll(checks);
+  let next = 0;
+  return reads.map((read) => {
+    if (!read.ok) return read;
+    const passed = answers.slice(next, next + read.value.checks.length).every(Boolean);
+    next += read.value.checks.length;
+    return passed ? ok(read.value.record) : err({ problem: 'bad-signature', ...read.value.where });
+  });
 }
 
 /**
@@ -149,6 +198,6 @@ export function readTrustedRecord(bytes: Uint8Array, circle?: Uint8Array): Verif
   const decoded = decodeEnvelope(bytes);
   if (!decoded.ok) return undefined;
   if (circle !== undefined && !bytesEqual(decoded.value.payload.circle, circle)) return undefined;
-  const event = PARSERS.get(decoded.value.payload.kindCode)?.(decoded.value, false);
+  const event = PARSERS.get(decoded.value.payload.kindCode)?.(decoded.value, alreadyChecked);
   return event === undefined ? undefined : { id: decoded.value.id, bytes, event };
 }

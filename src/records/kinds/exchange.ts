@@ -15,6 +15,7 @@ import { openSignedPayload, signPayload } from '../signed-payload';
 import type { CborValue } from '../cbor';
 import { bytesEqual, toBase64Url, utf8 } from '../bytes';
 import { hash, KEY_BYTES, verify } from '../crypto';
+import type { SignatureGate } from '../crypto';
 import type { SigningKeys } from '../crypto';
 import { bytesField, hasOnlyKeys, textField, uintField } from '../fields';
 import { CIRCLE_ID_BYTES, EARLIEST_RECORD_TIME, LATEST_RECORD_TIME } from '../envelope';
@@ -83,7 +84,7 @@ export function makeExchangeDraft(fields: DraftFields, author: SigningKeys): { r
 }
 
 /** Reads and checks a draft: its shape, its rules and its author's signature over the exact bytes. */
-export function parseExchangeDraft(bytes: Uint8Array, verifySignature = true): Result<ParsedDraft, DraftProblem> {
+export function parseExchangeDraft(bytes: Uint8Array, checkSignature: SignatureGate = verify): Result<ParsedDraft, DraftProblem> {
   const opened = openSignedPayload(bytes, DRAFT_KEYS);
   if (opened === undefined) return err('malformed');
   const { payload, signature, map } = opened;
@@ -103,7 +104,7 @@ export function parseExchangeDraft(bytes: Uint8Array, verifySignature = true): R
   if (roleCode > 1 || at < EARLIEST_RECORD_TIME || at >= LATEST_RECORD_TIME) return err('invalid-fields');
   const role: ExchangeRole = roleCode === 0 ? 'provider' : 'receiver';
   if (!fieldsAreValid(role, quarters, seats, note)) return err('invalid-fields');
-  if (verifySignature && !verify(DRAFT_PURPOSE, signature, payload, author)) return err('bad-signature');
+  if (!checkSignature(DRAFT_PURPOSE, signature, payload, author)) return err('bad-signature');
   return ok({ id: toBase64Url(hash(bytes)), author: toBase64Url(author), at, role, quarters, skill, note, seats, circle, bytes });
 }
 
@@ -113,12 +114,12 @@ export function exchangeConfirmedBody(draftBytes: Uint8Array): Map<number, CborV
   return new Map<number, CborValue>([[Body.Draft, draftBytes]]);
 }
 
-export function parseExchangeConfirmed(envelope: Envelope, verifyInner: boolean): ExchangeConfirmed | undefined {
+export function parseExchangeConfirmed(envelope: Envelope, checkInner: SignatureGate): ExchangeConfirmed | undefined {
   const { body, author, at, circle, kindCode } = envelope.payload;
   if (kindCode !== KIND_CODES['exchange.confirmed'] || !hasOnlyKeys(body, [Body.Draft])) return undefined;
   const draftBytes = body.get(Body.Draft);
   if (!(draftBytes instanceof Uint8Array)) return undefined;
-  const draft = parseExchangeDraft(draftBytes, verifyInner);
+  const draft = parseExchangeDraft(draftBytes, checkInner);
   if (!draft.ok || !bytesEqual(draft.value.circle, circle)) return undefined;
   const countersigner = toBase64Url(author);
   if (countersigner === draft.value.author) return undefined;

@@ -18,6 +18,7 @@ import { openSignedPayload, signPayload } from '../signed-payload';
 import type { CborValue } from '../cbor';
 import { bytesEqual, toBase64Url } from '../bytes';
 import { hash, KEY_BYTES, verify } from '../crypto';
+import type { SignatureGate } from '../crypto';
 import type { SigningKeys } from '../crypto';
 import { bytesField, hasOnlyKeys, uintField } from '../fields';
 import { CIRCLE_ID_BYTES, EARLIEST_RECORD_TIME, LATEST_RECORD_TIME } from '../envelope';
@@ -70,7 +71,7 @@ export function makeHandoffOffer(fields: OfferFields, holder: SigningKeys): { re
 }
 
 /** Reads and checks an offer: its shape, its fields and the holder's signature over the exact bytes. */
-export function parseHandoffOffer(bytes: Uint8Array, verifySignature = true): Result<ParsedOffer, OfferProblem> {
+export function parseHandoffOffer(bytes: Uint8Array, checkSignature: SignatureGate = verify): Result<ParsedOffer, OfferProblem> {
   if (bytes.length > MAX_OFFER_BYTES) return err('malformed');
   const opened = openSignedPayload(bytes, OFFER_KEYS);
   if (opened === undefined) return err('malformed');
@@ -83,7 +84,7 @@ export function parseHandoffOffer(bytes: Uint8Array, verifySignature = true): Re
   const after = idField(map, Offer.After);
   if (version !== OFFER_VERSION || circle === undefined || holder === undefined || at === undefined) return err('malformed');
   if (tool === undefined || after === undefined || at < EARLIEST_RECORD_TIME || at >= LATEST_RECORD_TIME) return err('invalid-fields');
-  if (verifySignature && !verify(OFFER_PURPOSE, signature, payload, holder)) return err('bad-signature');
+  if (!checkSignature(OFFER_PURPOSE, signature, payload, holder)) return err('bad-signature');
   return ok({ id: toBase64Url(hash(bytes)), tool, holder: toBase64Url(holder), after, at, circle, bytes });
 }
 
@@ -112,7 +113,7 @@ export function toolHandoffBody(offerBytes: Uint8Array, fields: HandoffFields): 
   return body;
 }
 
-export function parseToolHandoff(envelope: Envelope, verifyInner: boolean): ToolHandedOver | undefined {
+export function parseToolHandoff(envelope: Envelope, checkInner: SignatureGate): ToolHandedOver | undefined {
   const { body, author, at, circle, kindCode } = envelope.payload;
   if (kindCode !== KIND_CODES['tool.handoff'] || !hasOnlyKeys(body, BODY_KEYS)) return undefined;
   const offerBytes = body.get(Body.Offer);
@@ -124,7 +125,7 @@ export function parseToolHandoff(envelope: Envelope, verifyInner: boolean): Tool
   const note = noteField(body, Body.Note, MAX_HANDOFF_NOTE_CHARS);
   if (role === undefined || present === undefined || !isPresentMask(present) || condition === undefined) return undefined;
   if (area === undefined || note === undefined) return undefined;
-  const offer = parseHandoffOffer(offerBytes, verifyInner);
+  const offer = parseHandoffOffer(offerBytes, checkInner);
   if (!offer.ok || !bytesEqual(offer.value.circle, circle)) return undefined;
   const receiver = toBase64Url(author);
   // Handing a tool to oneself moves nothing and would hide who holds it.

@@ -3,6 +3,7 @@ import { acceptReceipt, draftCode, draftFromRecords } from '../../app/exchange';
 import type { MemberKey } from '../../domain/events';
 import { requestPersistentStorage } from '../../pwa/persist';
 import { parseExchangeDraft } from '../../records/kinds/exchange';
+import { alreadyChecked } from '../../records/crypto';
 import { ScanCode, ShowCode } from '../components/codes';
 import { Page } from '../components/Page';
 import { useAppState, useAppStore, useT } from '../shell/context';
@@ -33,7 +34,7 @@ export function DraftShown({ draftId }: { readonly draftId: string }) {
   }, [view, view?.ledger.version, draftId]);
   const draft = useMemo(() => {
     if (pending !== undefined) {
-      const parsed = parseExchangeDraft(pending.bytes, false);
+      const parsed = parseExchangeDraft(pending.bytes, alreadyChecked);
       if (parsed.ok) return parsed.value;
     }
     return circle === null || view === null || countersigners.size === 0 ? undefined : draftFromRecords(circle, view, draftId);

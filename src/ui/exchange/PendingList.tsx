@@ -1,5 +1,6 @@
 import type { CircleView } from '../../app/circle-view';
 import { parseExchangeDraft } from '../../records/kinds/exchange';
+import { alreadyChecked } from '../../records/crypto';
 import type { PendingDraft } from '../../replica/vault';
 import { useT } from '../shell/context';
 import { hrefFor } from '../shell/router';
@@ -10,7 +11,7 @@ export function PendingList({ pending, view }: { readonly pending: readonly Pend
   const translator = useT();
   const drafts = pending.flatMap((entry) => {
     // Made and signed on this phone: its signature was checked when it was made.
-    const draft = parseExchangeDraft(entry.bytes, false);
+    const draft = parseExchangeDraft(entry.bytes, alreadyChecked);
     return draft.ok ? [draft.value] : [];
   });
   if (drafts.length === 0) return null;

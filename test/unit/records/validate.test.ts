@@ -11,11 +11,11 @@ import {
   MAX_RECORD_BYTES,
 } from '../../../src/records/envelope';
 import { makeRecord } from '../../../src/records/make';
-import { readTrustedRecord, validateRecord } from '../../../src/records/validate';
+import { readTrustedRecord, validateRecord, validateRecords } from '../../../src/records/validate';
 import { circleFoundedBody } from '../../../src/records/kinds/circle-founded';
 import { memberAdmittedBody } from '../../../src/records/kinds/member-admitted';
 import { memberProfileBody } from '../../../src/records/kinds/member-profile';
-import { admit, changeProfile, foundCircle, person, seedBytes, strangerKey, T0 } from '../../fixtures/circle';
+import { admit, changeProfile, flipBit, foundCircle, person, seedBytes, strangerKey, T0 } from '../../fixtures/circle';
 import type { Person } from '../../fixtures/circle';
 
 const circle = foundCircle();
@@ -374,5 +374,26 @@ describe('validateRecord holds to one encoding per record', () => {
     expect(problemOf(encodeEnvelope(payload, [malleated]))).toBe('bad-signature');
     // The untouched signature is fine: the rejection is the S range, not the re-encoding.
     expect(problemOf(encodeEnvelope(payload, [signature]))).toBeUndefined();
+  });
+});
+
+describe('validateRecords', () => {
+  it('gives, in one batch, exactly the answers validateRecord gives one by one', async () => {
+    const admission = admit(circle, founder, newcomer, T0 + 10, 'Bea');
+    const profile = changeProfile(circle, newcomer, 'Bea B', T0 + 20);
+    const other = foundCircle({ nonceCounter: 9 });
+    const batch = [
+      { bytes: circle.founding.bytes },
+      { bytes: admission.bytes, id: admission.id },
+      { bytes: profile.bytes, id: 'not-its-id' },
+      { bytes: other.founding.bytes },
+      ...[3, 40, 200, profile.bytes.length * 8 - 9].map((bit) => ({ bytes: flipBit(profile.bytes, bit) })),
+      { bytes: Uint8Array.of(0xff) },
+    ];
+    const together = await validateRecords(batch, circle.id);
+    const oneByOne = batch.map(({ bytes, id }) => validateRecord(bytes, circle.id, id));
+    expect(together).toEqual(oneByOne);
+    expect(together.filter((result) => result.ok)).toHaveLength(2);
+    expect(together.map((result) => (result.ok ? 'ok' : result.error.problem))).toContain('bad-signature');
   });
 });

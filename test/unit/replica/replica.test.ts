@@ -87,6 +87,8 @@ describe('replica', () => {
     });
     sendFrom(peer, replica);
     await settle();
+    await replica.whenVerified();
+    await settle();
     const rejected = replica.current().rejected;
     expect(rejected.map((r) => r.id).sort()).toEqual([outsider.id, 'garbage', 'not-bytes'].sort());
     expect(rejected.find((r) => r.id === outsider.id)!.problem).toBe('bad-signature');
