@@ -34,6 +34,14 @@ async function start(): Promise<void> {
   } catch (error) {
     store.set({ phase: 'failed', failure: String(error) });
   }
+  // Expired sealed fields stop opening here: at every start, locked or not, every hour, and on return to the app.
+  platformDeps.idle(() => void store.stepExpiryChains());
+  window.setInterval(() => void store.stepExpiryChains(), EXPIRY_STEP_EVERY_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void store.stepExpiryChains();
+  });
 }
+
+const EXPIRY_STEP_EVERY_MS = 10 * 60 * 1000;
 
 void start();

@@ -20,6 +20,8 @@ import { DEMO_OPTIONS, syntheticIdentity } from '../demo/synthetic';
 import { decodeDemoFile } from '../demo/demo-file';
 import { recordIdOf } from '../records/envelope';
 import type { AppDeps } from './deps';
+import { keepExpiryChain } from './expiry-chains';
+import { newExpiryChain } from '../records/expiry-chain';
 import { openCircle } from './open-circle';
 import type { OpenCircle } from './open-circle';
 
@@ -58,8 +60,9 @@ export async function createCircle(
   };
   // Keys first: a crash between the two writes leaves a circle with no record
   // yet, which the member can still open, never a record nobody can sign for.
+  await keepExpiryChain(vault, membership.circleId, newExpiryChain(now, deps.random));
   await vault.saveMembership(membership);
-  const circle = await openCircle(membership, deps);
+  const circle = await openCircle(membership, vault, deps);
   const founding = makeRecord(
     {
       kind: 'circle.founded',
@@ -109,8 +112,11 @@ export async function openDemoCircle(vault: Vault, deps: AppDeps, loadHistory: (
   };
   const records = decodeDemoFile(await loadHistory());
   if (records === null) throw new Error('the demo circle file is damaged');
-  if (existing === undefined) await vault.saveMembership(membership);
-  const circle = await openCircle(membership, deps);
+  if (existing === undefined) {
+    await keepExpiryChain(vault, circleId, demo.expiryChain);
+    await vault.saveMembership(membership);
+  }
+  const circle = await openCircle(membership, vault, deps);
   const missing = records.filter((bytes) => !circle.replica.has(recordIdOf(bytes)));
   if (missing.length > 0) await circle.replica.importTrusted(missing);
   await vault.saveSetting('activeCircle', circleId);

@@ -26,6 +26,9 @@ import type { Vault } from '../replica/vault';
 import type { ExpectFrameProblem } from '../qr/frame';
 import { joinRequestCode, readJoinRequestCode, readWelcomeCode, welcomeCode } from './codes';
 import type { AppDeps } from './deps';
+import { keepExpiryChain } from './expiry-chains';
+import { hourOf } from '../records/expiry-chain';
+import { advanceChain } from '../records/expiry-steps';
 import { openCircle } from './open-circle';
 import type { OpenCircle } from './open-circle';
 
@@ -99,8 +102,11 @@ export async function acceptWelcome(vault: Vault, text: string, deps: AppDeps): 
     isDemo: false,
     keys: deps.keyring.protect({ signingSeed: signing.secretKey, boxSeed: box.secretKey, circleSecret: welcome.secret }, deps.random),
   };
+  // The admitter's link, stepped to now: links for hours already past open only what has expired.
+  const chain = welcome.expiryChain === null ? null : advanceChain(welcome.expiryChain, hourOf(deps.now()));
+  if (chain !== null) await keepExpiryChain(vault, membership.circleId, chain);
   await vault.completeJoin(membership, welcome.welcomeId);
-  const circle = await openCircle(membership, deps);
+  const circle = await openCircle(membership, vault, deps);
   const added = await circle.replica.add(welcome.admission.bytes);
   if (!added.ok) throw new Error(`an admission checked by openWelcome was rejected: ${added.error.problem}`);
   await vault.saveSetting('activeCircle', membership.circleId);
@@ -154,6 +160,7 @@ export async function approveJoin(circle: OpenCircle, request: JoinRequest, deps
       id: circle.replica.circleId,
       name: state.circle?.name ?? circle.membership.circleName,
       secret: circle.circleSecret,
+      expiryChain: circle.expiry.chain === null ? null : advanceChain(circle.expiry.chain, hourOf(at)),
     },
     admitter: circle.signing,
     at,

@@ -5,14 +5,18 @@ import type { SigningKeys } from '../records/crypto';
 import { openIndexedDbArchive } from '../replica/archive';
 import { persistDocument } from '../replica/doc-store';
 import { Replica } from '../replica/replica';
-import type { Membership } from '../replica/vault';
+import type { Membership, Vault } from '../replica/vault';
+import type { ExpiryChain } from '../records/expiry-chain';
 import type { AppDeps } from './deps';
+import { readExpiryChain } from './expiry-chains';
 
 export interface OpenCircle {
   readonly membership: Membership;
   readonly replica: Replica;
   readonly signing: SigningKeys;
   readonly circleSecret: Uint8Array;
+  /** The circle's expiry chain as this phone holds it; stepped forward as time passes (app/defense/sealing.ts). */
+  readonly expiry: { chain: ExpiryChain | null };
 }
 
 export class CircleOpenError extends Error {
@@ -21,7 +25,7 @@ export class CircleOpenError extends Error {
   }
 }
 
-export async function openCircle(membership: Membership, deps: AppDeps): Promise<OpenCircle> {
+export async function openCircle(membership: Membership, vault: Vault, deps: AppDeps): Promise<OpenCircle> {
   const secrets = deps.keyring.open(membership.keys);
   if (typeof secrets === 'string') throw new CircleOpenError(secrets);
   const circleId = fromBase64Url(membership.circleId);
@@ -38,5 +42,6 @@ export async function openCircle(membership: Membership, deps: AppDeps): Promise
     replica,
     signing: signingKeysFromSeed(secrets.signingSeed),
     circleSecret: secrets.circleSecret,
+    expiry: { chain: await readExpiryChain(vault, membership.circleId) },
   };
 }

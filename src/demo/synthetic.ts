@@ -20,6 +20,8 @@ import { syntheticLedger } from './synthetic-ledger';
 import type { SyntheticLedgerOptions } from './synthetic-ledger';
 import { syntheticTools } from './synthetic-tools';
 import type { SyntheticToolsOptions } from './synthetic-tools';
+import { hourOf } from '../records/expiry-chain';
+import type { ExpiryChain } from '../records/expiry-chain';
 
 export interface SyntheticOptions {
   readonly seed: number;
@@ -86,6 +88,8 @@ export interface SyntheticIdentity {
   readonly circleId: Uint8Array;
   readonly circleName: string;
   readonly secret: Uint8Array;
+  /** Every demo phone starts from the same chain, so what one seals to expire, another opens. */
+  readonly expiryChain: ExpiryChain;
   readonly viewer: { readonly signing: SigningKeys; readonly box: BoxKeys };
 }
 
@@ -100,6 +104,7 @@ export function syntheticIdentity(options: SyntheticOptions): SyntheticIdentity 
     circleId: circleIdFor(founder.publicKey, seedFor(options.seed, 'nonce', 0).slice(0, 16)),
     circleName: CIRCLE_NAME,
     secret: seedFor(options.seed, 'secret', 0),
+    expiryChain: { hour: hourOf(options.start), link: seedFor(options.seed, 'expiry-chain', 0) },
     viewer: {
       signing: signingKeysFromSeed(seedFor(options.seed, 'signing', viewerIndex)),
       box: boxKeysFromSeed(seedFor(options.seed, 'box', viewerIndex)),

@@ -20,6 +20,8 @@ import { memberAdmittedBody } from './kinds/member-admitted';
 import { KIND_CODES } from './kinds/codes';
 import { isNormalizedName, MAX_CIRCLE_NAME, MAX_DISPLAY_NAME, normalizeName } from '../domain/names';
 import { validateRecord } from './validate';
+import { isExpiryChain } from './expiry-chain';
+import type { ExpiryChain } from './expiry-chain';
 import type { SignedBytes } from './make';
 import { err, ok } from './result';
 import type { Result } from './result';
@@ -69,6 +71,8 @@ export interface CircleSecrets {
   readonly id: Uint8Array;
   readonly name: string;
   readonly secret: Uint8Array;
+  /** The admitter's current link of the expiry chain (expiry-chain.ts); null if their phone has none. */
+  readonly expiryChain: ExpiryChain | null;
 }
 
 export interface WelcomeInput {
@@ -128,6 +132,7 @@ export function makeWelcome(input: WelcomeInput): MadeWelcome {
     signature,
     Math.floor(input.expiresAt),
     welcomeId,
+    ...(input.circle.expiryChain === null ? [] : [input.circle.expiryChain.hour, input.circle.expiryChain.link]),
   ]);
   const sealed = sealTo(input.request.boxKey, plaintext, input.random);
   return {
@@ -152,6 +157,7 @@ export interface Welcome {
   readonly admission: SignedBytes;
   readonly welcomeId: string;
   readonly expiresAt: number;
+  readonly expiryChain: ExpiryChain | null;
 }
 
 export type WelcomeProblem = 'malformed' | 'not-for-you' | 'damaged' | 'expired' | 'already-used' | 'bad-admission';
@@ -165,6 +171,7 @@ interface WelcomeContents {
   readonly signature: Uint8Array;
   readonly expiresAt: number;
   readonly welcomeId: string;
+  readonly expiryChain: ExpiryChain | null;
 }
 
 type UnsealProblem = 'malformed' | 'not-for-you' | 'damaged';
@@ -179,8 +186,10 @@ export function unsealWelcome(code: Uint8Array, box: BoxKeys): Result<WelcomeCon
   const plaintext = openSealed(box, sealed);
   if (plaintext === null) return err('damaged');
   const inner = decodeCbor(plaintext);
-  if (!inner.ok || !Array.isArray(inner.value) || inner.value.length !== 8) return err('malformed');
-  const [secret, circleId, circleName, admitter, at, signature, expiresAt, welcomeIdBytes] = inner.value as readonly CborValue[];
+  // Eight fields, and two more (the expiry chain's hour and link) from an admitter whose phone has one.
+  if (!inner.ok || !Array.isArray(inner.value) || (inner.value.length !== 8 && inner.value.length !== 10)) return err('malformed');
+  const [secret, circleId, circleName, admitter, at, signature, expiresAt, welcomeIdBytes, chainHour, chainLink] = inner.value as readonly CborValue[];
+  const expiryChain = inner.value.length === 10 ? { hour: chainHour, link: chainLink } : null;
   if (
     !(secret instanceof Uint8Array && secret.length === CIRCLE_SECRET_BYTES) ||
     !(circleId instanceof Uint8Array && circleId.length === CIRCLE_ID_BYTES) ||
@@ -189,11 +198,12 @@ export function unsealWelcome(code: Uint8Array, box: BoxKeys): Result<WelcomeCon
     typeof at !== 'number' ||
     !(signature instanceof Uint8Array && signature.length === SIGNATURE_BYTES) ||
     typeof expiresAt !== 'number' ||
-    !(welcomeIdBytes instanceof Uint8Array && welcomeIdBytes.length === WELCOME_ID_BYTES)
+    !(welcomeIdBytes instanceof Uint8Array && welcomeIdBytes.length === WELCOME_ID_BYTES) ||
+    (expiryChain !== null && !isExpiryChain(expiryChain))
   ) {
     return err('malformed');
   }
-  return ok({ secret, circleId, circleName, admitter, at, signature, expiresAt, welcomeId: toBase64Url(welcomeIdBytes) });
+  return ok({ secret, circleId, circleName, admitter, at, signature, expiresAt, welcomeId: toBase64Url(welcomeIdBytes), expiryChain });
 }
 
 export function openWelcome(
@@ -204,7 +214,7 @@ export function openWelcome(
 ): Result<Welcome, WelcomeProblem> {
   const unsealed = unsealWelcome(code, pending.box);
   if (!unsealed.ok) return unsealed;
-  const { secret, circleId, circleName, admitter, at, signature, expiresAt, welcomeId } = unsealed.value;
+  const { secret, circleId, circleName, admitter, at, signature, expiresAt, welcomeId, expiryChain } = unsealed.value;
   if (isUsed(welcomeId)) return err('already-used');
   if (now > expiresAt) return err('expired');
 
@@ -227,5 +237,6 @@ export function openWelcome(
     admission: { id: recordIdOf(admissionBytes), bytes: admissionBytes },
     welcomeId,
     expiresAt,
+    expiryChain,
   });
 }

@@ -54,7 +54,8 @@ describe('signature verification', () => {
       }),
       { seed: 99, numRuns: 600 },
     );
-  });
+    // Twelve hundred checks in script: seconds on a busy machine.
+  }, 60_000);
 
   it('agrees on a malleated S, small-order keys and non-canonical encodings', () => {
     const key = keys[0]!;

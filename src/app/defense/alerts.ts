@@ -6,7 +6,7 @@
  * call for help at once. Reading the details is opening defense data, so the
  * screens show them only on an unlocked phone.
  */
-import { alertExpiry, alertsOverview, drillHistory, isExpired } from '../../domain/alerts';
+import { alertExpiry, alertsOverview, DEFAULT_ALERT_LIFETIME_MS, drillHistory, isExpired } from '../../domain/alerts';
 import type { Alert, AlertAck, AlertKind, AlertsOverview, AlertStatistic } from '../../domain/alerts';
 import type { AlertRaised } from '../../domain/defense-events';
 import { ALERT_KINDS } from '../../domain/defense-events';
@@ -22,7 +22,8 @@ import type { ReplicaSnapshot } from '../../replica/replica';
 import type { AppDeps } from '../deps';
 import type { OpenCircle } from '../open-circle';
 import { signAndStore } from '../records';
-import { openAsAuthor, readTexts, sealAsMember } from './sealing';
+import { openExpiring, readTexts, sealExpiring } from './sealing';
+import type { ExpiringProblem } from './sealing';
 
 export const ALERT_LIMITS = { messageChars: 500, placeChars: 200 } as const;
 const DETAILS_PURPOSE = 'alert.details';
@@ -39,14 +40,18 @@ export interface AlertDetails {
   readonly place: string;
 }
 
-export async function raiseAlert(circle: OpenCircle, input: AlertInput, deps: AppDeps): Promise<Result<RecordId, 'kind' | 'message' | 'place'>> {
+export async function raiseAlert(circle: OpenCircle, input: AlertInput, deps: AppDeps): Promise<Result<RecordId, 'kind' | 'message' | 'place' | 'no-chain'>> {
   if (!ALERT_KINDS.includes(input.kind)) return err('kind');
   const message = normalizeName(input.message, ALERT_LIMITS.messageChars);
   if (!message.ok) return err('message');
   const place = normalizeOptional(input.place, ALERT_LIMITS.placeChars);
   if (!place.ok) return err('place');
-  const sealedDetails = sealAsMember(circle, DETAILS_PURPOSE, new Map([[0, message.value], [1, place.value]]), deps.random);
-  const record = await signAndStore(circle, 'alert.raised', alertRaisedBody({ alertKind: input.kind, drill: input.drill, expiresAt: null, sealedDetails }), deps);
+  // The expiry is written out, not left to the default: the key sealing the details depends on it.
+  const expiresAt = deps.now() + DEFAULT_ALERT_LIFETIME_MS;
+  const sealedDetails = sealExpiring(circle, DETAILS_PURPOSE, new Map([[0, message.value], [1, place.value]]), expiresAt, deps);
+  // Only a phone that joined in an older version lacks a chain; its member is told to call the tree instead.
+  if (typeof sealedDetails === 'string') return err('no-chain');
+  const record = await signAndStore(circle, 'alert.raised', alertRaisedBody({ alertKind: input.kind, drill: input.drill, expiresAt, sealedDetails }), deps);
   return ok(record.id);
 }
 
@@ -70,8 +75,13 @@ export async function confirmHeard(circle: OpenCircle, alertId: RecordId, deps: 
   return ok(undefined);
 }
 
-export function openAlertDetails(circle: OpenCircle, raised: AlertRaised): AlertDetails | OpenFieldProblem {
-  const opened = openAsAuthor(circle, raised.author, DETAILS_PURPOSE, raised.sealedDetails);
+/** When an alert's details stop opening anywhere: the expiry it states, or the default one. */
+export function alertDetailsExpiry(raised: AlertRaised): number {
+  return raised.expiresAt ?? raised.at + DEFAULT_ALERT_LIFETIME_MS;
+}
+
+export function openAlertDetails(circle: OpenCircle, raised: AlertRaised, now: number): AlertDetails | OpenFieldProblem | ExpiringProblem {
+  const opened = openExpiring(circle, raised.author, DETAILS_PURPOSE, raised.sealedDetails, alertDetailsExpiry(raised), now);
   if (!opened.ok) return opened.error;
   const texts = readTexts(opened.value, [ALERT_LIMITS.messageChars, ALERT_LIMITS.placeChars]);
   if (texts === null) return 'damaged';

@@ -30,7 +30,7 @@ export function AlertCard({ circle, snapshot, roster, raised, coverage, unlocked
   const members = snapshot.circle.members;
   const nameOf = (key: string) => members.get(key)?.name ?? key.slice(0, 8);
   const kind = t(`defense.kind.${raised.alertKind}`);
-  const details = unlocked ? openAlertDetails(circle, raised) : null;
+  const details = unlocked ? openAlertDetails(circle, raised, now) : null;
   const reachedKeys = new Set(coverage.reached.map((reached) => reached.member));
   const inAudience = coverage.unreached.includes(me) || reachedKeys.has(me);
   const calls = coverage.callsFor(me);
@@ -41,8 +41,10 @@ export function AlertCard({ circle, snapshot, roster, raised, coverage, unlocked
       <p class="muted">{t('defense.raisedBy', { name: nameOf(raised.author), ago: translator.relative(raised.at, now) })}</p>
       {details === null ? (
         <p>{t('defense.detailsLocked')}</p>
+      ) : details === 'expired' ? (
+        <p>{t('defense.detailsExpired')}</p>
       ) : typeof details === 'string' ? (
-        <p>{t('defense.detailsUnreadable')}</p>
+        <p>{t(details === 'no-chain' ? 'defense.detailsNoChain' : 'defense.detailsUnreadable')}</p>
       ) : (
         <>
           <p class="alert-message">{details.message}</p>

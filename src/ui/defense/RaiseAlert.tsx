@@ -22,7 +22,10 @@ export function RaiseAlert({ circle }: { readonly circle: OpenCircle }) {
     if (busy) return;
     void run(async () => {
       const result = await raiseAlert(circle, { kind, message, place, drill }, store.deps);
-      if (!result.ok) return setProblem(result.error);
+      if (!result.ok) {
+        if (result.error === 'no-chain') return store.notify({ tone: 'error', message: t('defense.problem.noChain') });
+        return setProblem(result.error);
+      }
       setProblem(null);
       setMessage('');
       setPlace('');

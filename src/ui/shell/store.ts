@@ -109,11 +109,21 @@ export class AppStore {
     this.set({ phase: 'ready' });
   }
 
+  /** Steps every circle's expiry chain to this hour (app/expiry-chains.ts); a failure is retried at the next step. */
+  async stepExpiryChains(): Promise<void> {
+    try {
+      const { stepExpiryChains } = await import('../../app/step-expiry-chains');
+      await stepExpiryChains(this.vault, this.deps.now());
+    } catch {
+      // Storage busy or closed: the chain in memory is stepped on every use regardless.
+    }
+  }
+
   private async openLastUsed(): Promise<void> {
     const memberships = await this.vault.memberships();
     const active = await this.vault.setting<string | null>('activeCircle');
     const chosen = memberships.find((m) => m.circleId === active) ?? memberships[0];
-    if (chosen !== undefined) await this.show(await openCircle(chosen, this.deps));
+    if (chosen !== undefined) await this.show(await openCircle(chosen, this.vault, this.deps));
   }
 
   /** Reads the lock's setting again, after it was set, changed or turned off. */
@@ -216,7 +226,7 @@ export class AppStore {
   async switchTo(circleId: string): Promise<void> {
     if (this.state.circle?.membership.circleId === circleId) return;
     const membership = await this.vault.membership(circleId);
-    if (membership !== undefined) await this.show(await openCircle(membership, this.deps));
+    if (membership !== undefined) await this.show(await openCircle(membership, this.vault, this.deps));
   }
 
   /** Loads an area's strings in the current language before its screens show. */

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { alertsView, confirmHeard, markReached, openAlertDetails, raiseAlert } from '../../../src/app/defense/alerts';
 import { projectRoster } from '../../../src/domain/roster';
-import { toBase64Url } from '../../../src/records/bytes';
+import { DEFAULT_ALERT_LIFETIME_MS } from '../../../src/domain/alerts';
+import { readExpiryChain } from '../../../src/app/expiry-chains';
+import { stepExpiryChains } from '../../../src/app/step-expiry-chains';
+import { CHAIN_STEP_MS, hourOf } from '../../../src/records/expiry-chain';
+import { expiringFieldKey } from '../../../src/records/expiry-steps';
+import type { ExpiryChain } from '../../../src/records/expiry-chain';
+import { fieldKey, openFields } from '../../../src/records/sealed-field';
+import { fromBase64Url, toBase64Url } from '../../../src/records/bytes';
+import { openCircle } from '../../../src/app/open-circle';
 import { signingKeysFromSeed } from '../../../src/records/crypto';
 import { alertHeardBody, alertRaisedBody, alertReachedBody } from '../../../src/records/kinds/alert';
 import { makeRecord } from '../../../src/records/make';
@@ -28,7 +36,7 @@ describe('alerts', () => {
 
     const seenByBo = viewOf(bo);
     expect(seenByBo.live).toEqual([raised.value]);
-    expect(openAlertDetails(bo.circle, seenByBo.raised.get(raised.value)!)).toEqual({ message: 'Bailiffs at the door', place: 'Calle Sol 3' });
+    expect(openAlertDetails(bo.circle, seenByBo.raised.get(raised.value)!, bo.deps.now())).toEqual({ message: 'Bailiffs at the door', place: 'Calle Sol 3' });
     expect(seenByBo.overview.alerts[0]!.audience).toBe(2);
     expect(seenByBo.overview.alerts[0]!.reached).toEqual([]);
 
@@ -75,10 +83,50 @@ describe('alerts', () => {
     const raised = await raiseAlert(ana.circle, { kind: 'court', message: 'Hearing moved', place: '', drill: true }, ana.deps);
     if (!raised.ok) throw new Error(raised.error);
     const record = viewOf(ana).raised.get(raised.value)!;
-    expect(openAlertDetails(other.circle, record)).toBe('not-for-this-circle');
+    expect(openAlertDetails(other.circle, record, other.deps.now())).toBe('not-for-this-circle');
     const altered = record.sealedDetails.slice();
     altered[40] = altered[40]! ^ 0xff;
-    expect(openAlertDetails(ana.circle, { ...record, sealedDetails: altered })).toBe('not-for-this-circle');
+    expect(openAlertDetails(ana.circle, { ...record, sealedDetails: altered }, ana.deps.now())).toBe('not-for-this-circle');
+  });
+});
+
+describe('the expiry of alert details', () => {
+  const DAY = 86_400_000;
+
+  it('opens on every phone until the alert expires, and on none after, even with every key the phone stores', async () => {
+    const ana = await foundingPhone('Ana', 91);
+    const bo = await joiningPhone(ana, 'Bo', 92);
+    bo.deps.advance(5 * DAY);
+    const raised = await raiseAlert(bo.circle, { kind: 'police', message: 'Stop at the corner', place: 'Plaza 1', drill: false }, bo.deps);
+    if (!raised.ok) throw new Error(raised.error);
+    await sync(ana, bo);
+    const record = viewOf(ana).raised.get(raised.value)!;
+    expect(record.expiresAt).toBe(bo.deps.now() + DEFAULT_ALERT_LIFETIME_MS);
+    ana.deps.set(record.expiresAt! - 60_000);
+    expect(openAlertDetails(ana.circle, record, ana.deps.now())).toEqual({ message: 'Stop at the corner', place: 'Plaza 1' });
+
+    // The hour after the expiry begins: the chain steps past it, in memory at once and on disk at the hourly step.
+    ana.deps.set(record.expiresAt! + CHAIN_STEP_MS);
+    expect(openAlertDetails(ana.circle, record, ana.deps.now())).toBe('expired');
+    await stepExpiryChains(ana.vault, ana.deps.now());
+    const stored = await readExpiryChain(ana.vault, ana.circle.membership.circleId);
+    expect(stored!.hour).toBe(hourOf(ana.deps.now()));
+    // Everything the phone keeps, the circle secret included: no key it can make opens the details.
+    const sealedUnder = (chain: ExpiryChain, hours: number) =>
+      openFields(expiringFieldKey(fieldKey(ana.circle.circleSecret), chain, record.expiresAt! + hours * CHAIN_STEP_MS) ?? new Uint8Array(32), { circle: ana.circle.replica.circleId, author: fromBase64Url(record.author)!, purpose: 'alert.details' }, record.sealedDetails);
+    for (const hours of [0, 1, 2, 24]) expect(sealedUnder(stored!, hours).ok).toBe(false);
+    // Reopened, the phone starts from the stepped chain in storage, and the details stay shut.
+    const reopened = await openCircle(ana.circle.membership, ana.vault, ana.deps);
+    expect(reopened.expiry.chain).toEqual(stored);
+    expect(openAlertDetails(reopened, record, ana.deps.now())).toBe('expired');
+  });
+
+  it('a member whose phone has no chain cannot raise sealed details, and is told so', async () => {
+    const ana = await foundingPhone('Ana', 93);
+    ana.circle.expiry.chain = null;
+    const before = ana.circle.replica.current().events.length;
+    expect(await raiseAlert(ana.circle, { kind: 'eviction', message: 'Help', place: '', drill: false }, ana.deps)).toEqual({ ok: false, error: 'no-chain' });
+    expect(ana.circle.replica.current().events.length).toBe(before);
   });
 });
 

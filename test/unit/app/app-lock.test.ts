@@ -104,9 +104,9 @@ describe('setting the app lock', () => {
     expect((await readLock(phone.vault))?.autoLock).toBe(15);
 
     phone.deps.keyring.lock();
-    await expect(openCircle(membership!, phone.deps)).rejects.toBeInstanceOf(CircleOpenError);
+    await expect(openCircle(membership!, phone.vault, phone.deps)).rejects.toBeInstanceOf(CircleOpenError);
     expect(await unlock(phone.vault, PASSPHRASE, phone.deps, WEAK)).toEqual({ kind: 'unlocked' });
-    const circle = await openCircle(membership!, phone.deps);
+    const circle = await openCircle(membership!, phone.vault, phone.deps);
     expect(circle.replica.current().circle.circle?.name).toBe('Calle Sol');
     await circle.replica.close();
   });
@@ -117,7 +117,7 @@ describe('setting the app lock', () => {
     expect(await loadLock(phone.vault, restarted.keyring)).not.toBeNull();
     expect(restarted.keyring.status()).toBe('locked');
     const [membership] = await phone.vault.memberships();
-    await expect(openCircle(membership!, restarted)).rejects.toThrow('locked');
+    await expect(openCircle(membership!, phone.vault, restarted)).rejects.toThrow('locked');
   });
 
   it('refuses a short passphrase, a duress passphrase equal to it, and changes while locked', async () => {
@@ -160,7 +160,7 @@ describe('setting the app lock', () => {
     expect((await unlock(phone.vault, PASSPHRASE, phone.deps, WEAK)).kind).toBe('wrong');
     expect(await unlock(phone.vault, 'a new long passphrase', phone.deps, WEAK)).toEqual({ kind: 'unlocked' });
     const [membership] = await phone.vault.memberships();
-    const circle = await openCircle(membership!, phone.deps);
+    const circle = await openCircle(membership!, phone.vault, phone.deps);
     await circle.replica.close();
   });
 
@@ -174,7 +174,7 @@ describe('setting the app lock', () => {
     expect(after?.verifier.kdf.iterations).toBe(2_000);
     const [membership] = await phone.vault.memberships();
     expect(membership!.keys.scheme === 'passphrase' && membership!.keys.kdf.iterations).toBe(2_000);
-    const circle = await openCircle(membership!, phone.deps);
+    const circle = await openCircle(membership!, phone.vault, phone.deps);
     await circle.replica.close();
     phone.deps.keyring.lock();
     expect(await unlock(phone.vault, PASSPHRASE, phone.deps, today)).toEqual({ kind: 'unlocked' });

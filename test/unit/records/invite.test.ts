@@ -22,7 +22,12 @@ import type { Person } from '../../fixtures/circle';
 const circle = foundCircle();
 const founder = circle.founder;
 const newcomer = person(11);
-const secrets: CircleSecrets = { id: circle.id, name: circle.name, secret: seedBytes('circle-secret', 0) };
+const secrets: CircleSecrets = {
+  id: circle.id,
+  name: circle.name,
+  secret: seedBytes('circle-secret', 0),
+  expiryChain: { hour: 493_000, link: seedBytes('expiry-chain', 0) },
+};
 const NEVER_USED = (): boolean => false;
 
 function hex(text: string): Uint8Array {
@@ -179,6 +184,7 @@ describe('welcomes', () => {
         admission: made.admission,
         welcomeId: made.welcomeId,
         expiresAt: T0 + 60_000 + 15 * 60_000,
+        expiryChain: secrets.expiryChain,
       },
     });
   });
@@ -299,6 +305,31 @@ describe('welcomes', () => {
     const plaintext = openSealed(newcomer.box, outer.value[1] as Uint8Array);
     expect(plaintext).not.toBeNull();
     expect(indexOfBytes(plaintext!, secrets.secret)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('welcomes and the expiry chain', () => {
+  const open = (input: WelcomeInput) => openWelcome(makeWelcome(input).code, pendingOf(newcomer), T0 + 61_000, NEVER_USED);
+
+  it('carry the admitter\'s link of the chain to the newcomer', () => {
+    const opened = open(welcomeInput());
+    expect(opened.ok && opened.value.expiryChain).toEqual(secrets.expiryChain);
+  });
+
+  it('open without one from an admitter whose phone has none', () => {
+    const opened = open(welcomeInput({ circle: { ...secrets, expiryChain: null } }));
+    expect(opened.ok && opened.value.expiryChain).toBeNull();
+  });
+
+  it('are refused as malformed when the link is the wrong length or the hour is not a count of hours', () => {
+    for (const expiryChain of [
+      { hour: 493_000, link: seedBytes('expiry-chain', 0).slice(0, 31) },
+      { hour: 'soon', link: seedBytes('expiry-chain', 0) },
+      { hour: -1, link: seedBytes('expiry-chain', 0) },
+    ]) {
+      // Made as another app might: the shape is checked on opening, not trusted.
+      expect(open(welcomeInput({ circle: { ...secrets, expiryChain: expiryChain as never } }))).toEqual({ ok: false, error: 'malformed' });
+    }
   });
 });
 

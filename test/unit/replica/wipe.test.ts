@@ -131,7 +131,7 @@ describe('panic wipe', () => {
     expect(mentionsOf(after, circleId)).toEqual([]);
     expect(keyMaterialIn(after, secrets)).toEqual([]);
     expect(report).toMatchObject({ circleId, keys: true, pendingDrafts: 1, usedWelcomes: 1 });
-    expect([...report.settings].sort()).toEqual(['activeCircle', `lastSync:${circleId}`]);
+    expect([...report.settings].sort()).toEqual(['activeCircle', `expiryChain:${circleId}`, `lastSync:${circleId}`]);
     expect(report.databases).toEqual(
       expect.arrayContaining([`tally-records-${scope.storageScope}${circleId}`, `tally-doc-${scope.storageScope}${circleId}`]),
     );
@@ -141,7 +141,7 @@ describe('panic wipe', () => {
     expect(await phone.vault.setting(`lastSync:${otherId}`)).toBeDefined();
     expect(await phone.vault.setting('signalingServers')).toEqual(['wss://signal.example']);
     expect(await phone.vault.isWelcomeUsed('welcome-of-second')).toBe(true);
-    const reopened = await openCircle((await phone.vault.membership(otherId))!, phone.deps);
+    const reopened = await openCircle((await phone.vault.membership(otherId))!, phone.vault, phone.deps);
     expect(reopened.replica.current().circle.members.size).toBe(1);
     await reopened.replica.close();
     phone.vault.close();
