@@ -9,7 +9,8 @@
 // not verify, which is why opening does not slow down with years of records.
 // Each figure is the median over passes across the same 2,000 distinct records
 // (each record is checked once per pass), after a warm-up on 200 other ones.
-import { readTrustedRecord, validateRecord, validateRecords } from '../src/records/validate';
+import { readTrustedRecord } from '../src/records/validate';
+import { validateRecord, validateRecords } from '../src/records/verify-record';
 import { benchCircle } from './lib/circle';
 import { report } from './lib/print';
 import { median, note, summary, timeRuns } from './lib/stats';

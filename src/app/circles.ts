@@ -5,7 +5,8 @@
 import { normalizeName, MAX_CIRCLE_NAME, MAX_DISPLAY_NAME } from '../domain/names';
 import type { NameProblem } from '../domain/names';
 import { toBase64Url } from '../records/bytes';
-import { KEY_BYTES, signingKeysFromSeed } from '../records/crypto';
+import { KEY_BYTES } from '../records/crypto';
+import { signingKeysFromSeed } from '../records/signatures';
 import { boxKeysFromSeed } from '../records/seal';
 import { CIRCLE_SECRET_BYTES } from '../records/invite';
 import { circleFoundedBody, circleIdFor, FOUNDING_NONCE_BYTES } from '../records/kinds/circle-founded';

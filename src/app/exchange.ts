@@ -11,10 +11,10 @@ import type { LimitCheck, PendingExchange } from '../domain/ledger';
 import type { ExchangeRole, MemberKey, SkillRef } from '../domain/events';
 import { isKnownSkill } from '../domain/skills';
 import { bytesEqual } from '../records/bytes';
-import { exchangeConfirmedBody, isValidNote, makeExchangeDraft, MAX_QUARTERS, MAX_SEATS, parseExchangeDraft } from '../records/kinds/exchange';
+import { exchangeConfirmedBody, isValidNote, MAX_QUARTERS, MAX_SEATS, parseExchangeDraft } from '../records/kinds/exchange';
 import { alreadyChecked } from '../records/crypto';
 import type { ParsedDraft } from '../records/kinds/exchange';
-import { makeRecord } from '../records/make';
+import { makeExchangeDraft, makeRecord } from '../records/make';
 import { err, ok } from '../records/result';
 import type { Result } from '../records/result';
 import { decodeEnvelope } from '../records/envelope';
@@ -25,6 +25,7 @@ import type { CircleView } from './circle-view';
 import type { AppDeps } from './deps';
 import type { OpenCircle } from './open-circle';
 import { readReceipt, storeReceipt } from './receipts';
+import { verify } from '../records/signatures';
 
 const CODE_VERSION = 1;
 /** Phones whose clocks differ by more than this are told so, with both times. */
@@ -107,7 +108,7 @@ export async function startExchange(
   if (checkOwnLimits(view, circle.membership.memberKey, input, pending, at).blocking) return err('hard-limit');
   const made = makeExchangeDraft({ ...input, circle: circle.replica.circleId, at }, circle.signing);
   await vault.savePendingDraft({ draftId: made.id, circleId: circle.membership.circleId, bytes: made.bytes, createdAt: at });
-  const parsed = parseExchangeDraft(made.bytes);
+  const parsed = parseExchangeDraft(made.bytes, verify);
   if (!parsed.ok) throw new Error('a draft made here could not be read back');
   return ok({ code: draftCode(made.bytes), draft: parsed.value });
 }
@@ -152,7 +153,7 @@ export interface ReviewContext {
 export function reviewDraftCode(text: string, context: ReviewContext): Result<DraftReview, ReviewProblem> {
   const frame = expectFrame(text, CodeKind.ExchangeDraft, [CODE_VERSION]);
   if (!frame.ok) return frame;
-  const parsed = parseExchangeDraft(frame.value.body);
+  const parsed = parseExchangeDraft(frame.value.body, verify);
   if (!parsed.ok) return err(parsed.error === 'bad-signature' || parsed.error === 'malformed' ? 'tampered' : 'invalid-draft');
   const draft = parsed.value;
   const { view, circle, now } = context;

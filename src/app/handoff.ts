@@ -13,7 +13,8 @@ import type { CustodyRole, ToolCondition } from '../domain/tool-events';
 import { canTakeOnLoan } from '../domain/tools';
 import type { ToolState } from '../domain/tools';
 import { bytesEqual } from '../records/bytes';
-import { makeHandoffOffer, MAX_HANDOFF_NOTE_CHARS, parseHandoffOffer, toolHandoffBody } from '../records/kinds/tool-handoff';
+import { MAX_HANDOFF_NOTE_CHARS, parseHandoffOffer, toolHandoffBody } from '../records/kinds/tool-handoff';
+import { makeHandoffOffer } from '../records/make';
 import type { ParsedOffer } from '../records/kinds/tool-handoff';
 import { err, ok } from '../records/result';
 import type { Result } from '../records/result';
@@ -27,6 +28,7 @@ import { recordBytesOf } from './exchange';
 import type { OpenCircle } from './open-circle';
 import { readReceipt, storeReceipt } from './receipts';
 import { signAndStore } from './records';
+import { verify } from '../records/signatures';
 
 const CODE_VERSION = 1;
 
@@ -85,7 +87,7 @@ export interface HandoffContext {
 export function reviewHandoffCode(text: string, context: HandoffContext): Result<HandoffReview, HandoffReviewProblem> {
   const frame = expectFrame(text, CodeKind.ToolHandoffOffer, [CODE_VERSION]);
   if (!frame.ok) return frame;
-  const parsed = parseHandoffOffer(frame.value.body);
+  const parsed = parseHandoffOffer(frame.value.body, verify);
   if (!parsed.ok) return err(parsed.error === 'invalid-fields' ? 'invalid-offer' : 'tampered');
   const offer = parsed.value;
   const { circle, view, tools, now } = context;

@@ -7,7 +7,8 @@ import type { CircleState } from '../domain/circle';
 import { MAX_DISPLAY_NAME, normalizeName } from '../domain/names';
 import type { NameProblem } from '../domain/names';
 import { fromBase64Url, toBase64Url } from '../records/bytes';
-import { KEY_BYTES, signingKeysFromSeed } from '../records/crypto';
+import { KEY_BYTES } from '../records/crypto';
+import { signingKeysFromSeed } from '../records/signatures';
 import { boxKeysFromSeed } from '../records/seal';
 import {
   DEFAULT_WELCOME_LIFETIME_MS,

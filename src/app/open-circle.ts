@@ -1,6 +1,6 @@
 /** Opening a circle this phone belongs to: its keys, its archive, its document. */
 import { fromBase64Url } from '../records/bytes';
-import { signingKeysFromSeed } from '../records/crypto';
+import { KEY_BYTES } from '../records/crypto';
 import type { SigningKeys } from '../records/crypto';
 import { openIndexedDbArchive } from '../replica/archive';
 import { persistDocument } from '../replica/doc-store';
@@ -29,7 +29,8 @@ export async function openCircle(membership: Membership, vault: Vault, deps: App
   const secrets = deps.keyring.open(membership.keys);
   if (typeof secrets === 'string') throw new CircleOpenError(secrets);
   const circleId = fromBase64Url(membership.circleId);
-  if (secrets.circleSecret === null || circleId === null) throw new CircleOpenError('damaged');
+  const memberKey = fromBase64Url(membership.memberKey);
+  if (secrets.circleSecret === null || circleId === null || memberKey?.length !== KEY_BYTES) throw new CircleOpenError('damaged');
   const storageName = (deps.storageScope ?? '') + membership.circleId;
   const archive = await openIndexedDbArchive(storageName);
   const replica = await Replica.open({
@@ -40,7 +41,11 @@ export async function openCircle(membership: Membership, vault: Vault, deps: App
   return {
     membership,
     replica,
-    signing: signingKeysFromSeed(secrets.signingSeed),
+    // The membership keeps the public key made from this seed when the phone
+    // created or joined the circle: deriving it again would load the signature
+    // code before the first screen. Were the two ever to disagree, whatever
+    // they signed would fail its check in Replica.add and not be stored.
+    signing: { secretKey: secrets.signingSeed, publicKey: memberKey },
     circleSecret: secrets.circleSecret,
     expiry: { chain: await readExpiryChain(vault, membership.circleId) },
   };

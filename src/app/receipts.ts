@@ -6,7 +6,7 @@
 import type { CircleEvent } from '../domain/events';
 import { expectFrame } from '../qr/frame';
 import type { ExpectFrameProblem } from '../qr/frame';
-import { validateRecord } from '../records/validate';
+import { validateRecord } from '../records/verify-record';
 import { err, ok } from '../records/result';
 import type { Result } from '../records/result';
 import type { OpenCircle } from './open-circle';

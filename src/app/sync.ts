@@ -4,7 +4,7 @@
  * member's own admission so that a peer who has not seen it can admit them.
  */
 import { wasMemberAt } from '../domain/circle';
-import { validateRecord } from '../records/validate';
+import { validateRecord } from '../records/verify-record';
 import type { Channel } from '../sync/channel';
 import type { UpdateGuard } from '../sync/guard';
 import { SyncSession } from '../sync/session';

@@ -12,12 +12,12 @@ import type { CustodyRole, MarkedToolStatus, ToolCategory, ToolCondition } from 
 import { toBase64Url } from '../records/bytes';
 import type { CborMap } from '../records/cbor';
 import type { SigningKeys } from '../records/crypto';
-import { makeRecord } from '../records/make';
+import { makeHandoffOffer, makeRecord } from '../records/make';
 import type { NewRecord, SignedBytes } from '../records/make';
 import { repairClosedBody, repairOpenedBody, toolAuditedBody, toolRequestedBody, toolRequestWithdrawnBody, toolStatusBody } from '../records/kinds/tool-care';
 import { areaNamedBody, caretakerVolunteerBody, LABEL_BYTES, labelClaimedBody, toolsSettingsBody, tutorialWrittenBody } from '../records/kinds/tool-circle';
 import type { TutorialFields } from '../records/kinds/tool-circle';
-import { makeHandoffOffer, toolHandoffBody } from '../records/kinds/tool-handoff';
+import { toolHandoffBody } from '../records/kinds/tool-handoff';
 import type { HandoffFields } from '../records/kinds/tool-handoff';
 import { toolRegisteredBody } from '../records/kinds/tool-registered';
 

@@ -6,7 +6,8 @@
 import { seededRandom } from '../domain/random';
 import type { SeededRandom } from '../domain/random';
 import { concatBytes, toBase64Url, utf8 } from '../records/bytes';
-import { hash, signingKeysFromSeed } from '../records/crypto';
+import { hash } from '../records/crypto';
+import { signingKeysFromSeed } from '../records/signatures';
 import { boxKeysFromSeed } from '../records/seal';
 import type { SigningKeys } from '../records/crypto';
 import type { BoxKeys } from '../records/seal';

@@ -11,7 +11,8 @@
 import { decodeCbor, encodeCbor } from './cbor';
 import type { CborValue } from './cbor';
 import { bytesEqual, concatBytes, toBase64Url, utf8 } from './bytes';
-import { hash, isAcceptableBoxKey, isAcceptableSigningKey, KEY_BYTES, sign, SIGNATURE_BYTES, verify } from './crypto';
+import { hash, isAcceptableBoxKey, KEY_BYTES, SIGNATURE_BYTES } from './crypto';
+import { isAcceptableSigningKey, sign, verify } from './signatures';
 import { openSealed, sealTo } from './seal';
 import type { RandomBytes, SigningKeys } from './crypto';
 import type { BoxKeys } from './seal';
@@ -19,7 +20,7 @@ import { CIRCLE_ID_BYTES, encodeEnvelope, encodePayload, recordIdOf } from './en
 import { memberAdmittedBody } from './kinds/member-admitted';
 import { KIND_CODES } from './kinds/codes';
 import { isNormalizedName, MAX_CIRCLE_NAME, MAX_DISPLAY_NAME, normalizeName } from '../domain/names';
-import { validateRecord } from './validate';
+import { validateRecord } from './verify-record';
 import { isExpiryChain } from './expiry-chain';
 import type { ExpiryChain } from './expiry-chain';
 import type { SignedBytes } from './make';

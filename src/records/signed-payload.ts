@@ -3,20 +3,11 @@
  * (an exchange draft, a tool handoff offer): canonical CBOR
  * `[payload bytes, signature]`, with an integer-keyed map inside the payload.
  * Its id is the hash of the whole, so every countersignature names the same id.
+ * Reading only: signing is in make.ts (signPayload), loaded with the screens that sign.
  */
-import { decodeCbor, encodeCbor } from './cbor';
+import { decodeCbor } from './cbor';
 import type { CborMap, CborValue } from './cbor';
-import { toBase64Url } from './bytes';
-import { hash, sign } from './crypto';
-import type { SigningKeys } from './crypto';
 import { hasOnlyKeys, isCborMap } from './fields';
-import type { SignedBytes } from './make';
-
-export function signPayload(purpose: string, map: CborMap, signer: SigningKeys): SignedBytes {
-  const payload = encodeCbor(map);
-  const bytes = encodeCbor([payload, sign(purpose, payload, signer.secretKey)]);
-  return { id: toBase64Url(hash(bytes)), bytes };
-}
 
 export interface OpenedPayload {
   readonly payload: Uint8Array;

@@ -1,13 +1,15 @@
 /**
- * The gate every record passes before it counts: size, canonical shape, the
- * kind's own rules, the circle, and every required signature over the exact
- * payload bytes received. A rejected record is reported, never thrown.
+ * Every record kind's parser, and the reading of a record by its kind's
+ * rules: size, canonical shape, the kind's own rules and the circle. A record
+ * from outside then has every required signature checked (verify-record.ts);
+ * a record this phone verified before is re-read here without its signatures,
+ * so opening the app loads no signature code. A rejected record is reported,
+ * never thrown.
  */
 import type { CircleEvent } from '../domain/events';
 import { bytesEqual } from './bytes';
-import { alreadyChecked, verify } from './crypto';
-import type { SignatureGate } from './crypto';
-import { verifyAll } from './verify-batch';
+import { alreadyChecked, keyAlreadyChecked } from './crypto';
+import type { KeyGate, SignatureGate } from './crypto';
 import type { SignatureCheck } from './verify-batch';
 import { decodeEnvelope, SIGNATURE_PURPOSE } from './envelope';
 import type { Envelope, EnvelopeProblem } from './envelope';
@@ -69,10 +71,11 @@ export interface RecordRejection {
 
 /**
  * Reads a kind's body. A signature carried inside a body (an exchange's draft)
- * goes through the gate: checked now, noted for a batch, or, for records this
- * phone verified before, not checked again.
+ * goes through the signature gate: checked now, noted for a batch, or, for
+ * records this phone verified before, not checked again; a member key a body
+ * admits goes through the key gate likewise.
  */
-type Parser = (envelope: Envelope, checkInner: SignatureGate) => CircleEvent | undefined;
+type Parser = (envelope: Envelope, checkInner: SignatureGate, checkKey: KeyGate) => CircleEvent | undefined;
 
 const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['circle.founded'], parseCircleFounded],
@@ -122,13 +125,20 @@ function requiredSigners(envelope: Envelope): readonly Uint8Array[] {
 }
 
 /** A record whose shape, kind and circle are right, and the signatures still to check for it to count. */
-interface ReadRecord {
+export interface ReadRecord {
   readonly record: VerifiedRecord;
   readonly checks: readonly SignatureCheck[];
   readonly where: { readonly kindCode: number; readonly at: number };
 }
 
-function readRecord(bytes: Uint8Array, circle: Uint8Array, expectedId: string | undefined, checkInner: (check: SignatureCheck) => boolean): Result<ReadRecord, RecordRejection> {
+/** Reads a record from outside up to its signatures, which verify-record.ts checks. */
+export function readRecord(
+  bytes: Uint8Array,
+  circle: Uint8Array,
+  expectedId: string | undefined,
+  checkInner: (check: SignatureCheck) => boolean,
+  checkKey: KeyGate,
+): Result<ReadRecord, RecordRejection> {
   const decoded = decodeEnvelope(bytes);
   if (!decoded.ok) return err({ problem: decoded.error });
   const envelope = decoded.value;
@@ -141,7 +151,7 @@ function readRecord(bytes: Uint8Array, circle: Uint8Array, expectedId: string | 
   const event = parse(envelope, (purpose, signature, message, publicKey) => {
     innerFailed ||= !checkInner({ purpose, signature, message, publicKey });
     return !innerFailed;
-  });
+  }, checkKey);
   if (innerFailed) return err({ problem: 'bad-signature', ...where });
   if (event === undefined) return err({ problem: 'invalid-fields', ...where });
 
@@ -151,53 +161,16 @@ function readRecord(bytes: Uint8Array, circle: Uint8Array, expectedId: string | 
   return ok({ record: { id: envelope.id, bytes, event }, checks, where });
 }
 
-const checkNow = (check: SignatureCheck): boolean => verify(check.purpose, check.signature, check.message, check.publicKey);
-
-export function validateRecord(bytes: Uint8Array, circle: Uint8Array, expectedId?: string): Result<VerifiedRecord, RecordRejection> {
-  const read = readRecord(bytes, circle, expectedId, checkNow);
-  if (!read.ok) return read;
-  if (!read.value.checks.every(checkNow)) return err({ problem: 'bad-signature', ...read.value.where });
-  return ok(read.value.record);
-}
-
-export interface RecordToValidate {
-  readonly bytes: Uint8Array;
-  /** The id a peer filed it under, when it came in a shared document. */
-  readonly id?: string;
-}
-
-/**
- * Validates many records at once, with the same answers validateRecord gives
- * one by one: shapes are read here, and every signature, inner ones too, is
- * checked in one batch (verify-batch.ts) that the platform can run off the
- * main thread.
- */
-export async function validateRecords(batch: readonly RecordToValidate[], circle: Uint8Array): Promise<Result<VerifiedRecord, RecordRejection>[]> {
-  const reads = batch.map(({ bytes, id }) => {
-    const inner: SignatureCheck[] = [];
-    const read = readRecord(bytes, circle, id, (check) => inner.push(check) > 0);
-    return read.ok ? ok({ ...read.value, checks: [...inner, ...read.value.checks] }) : read;
-  });
-  const checks = reads.flatMap((read) => (read.ok ? read.value.checks : []));
-  const answers = await verifyAll(checks);
-  let next = 0;
-  return reads.map((read) => {
-    if (!read.ok) return read;
-    const passed = answers.slice(next, next + read.value.checks.length).every(Boolean);
-    next += read.value.checks.length;
-    return passed ? ok(read.value.record) : err({ problem: 'bad-signature', ...read.value.where });
-  });
-}
-
 /**
  * Re-reads a record this phone verified before and stored in its own archive:
- * the shape is parsed again, the signatures are not, so opening the app never
- * re-verifies years of records.
+ * the shape is parsed again, the signatures (and the keys admissions admit)
+ * are not, so opening the app never re-verifies years of records nor loads
+ * the signature code.
  */
 export function readTrustedRecord(bytes: Uint8Array, circle?: Uint8Array): VerifiedRecord | undefined {
   const decoded = decodeEnvelope(bytes);
   if (!decoded.ok) return undefined;
   if (circle !== undefined && !bytesEqual(decoded.value.payload.circle, circle)) return undefined;
-  const event = PARSERS.get(decoded.value.payload.kindCode)?.(decoded.value, alreadyChecked);
+  const event = PARSERS.get(decoded.value.payload.kindCode)?.(decoded.value, alreadyChecked, keyAlreadyChecked);
   return event === undefined ? undefined : { id: decoded.value.id, bytes, event };
 }

@@ -12,7 +12,8 @@
  * pass the platform at once; only bad ones cost the second look. Where Web
  * Crypto has no Ed25519, verify() does all of it.
  */
-import { passesStrictEncoding, signedBytes, verify } from './crypto';
+import { signedBytes } from './crypto';
+import { passesStrictEncoding, verify } from './signatures';
 
 export interface SignatureCheck {
   readonly purpose: string;

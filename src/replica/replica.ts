@@ -14,8 +14,9 @@ import type { CircleEvent } from '../domain/events';
 import { bytesEqual } from '../records/bytes';
 import { decodeEnvelope } from '../records/envelope';
 import { KIND_CODES } from '../records/kinds/codes';
-import { readTrustedRecord, validateRecords } from '../records/validate';
+import { readTrustedRecord } from '../records/validate';
 import type { RecordRejection, VerifiedRecord } from '../records/validate';
+import type { validateRecords } from '../records/verify-record';
 import { err, ok } from '../records/result';
 import type { Result } from '../records/result';
 import type { ArchivedRecord, RecordArchive } from './archive';
@@ -74,6 +75,26 @@ const SHAPING_CODES = new Set<number>([...MEMBERSHIP_KINDS, 'circle.settings' as
 function shapesMembership(bytes: Uint8Array): boolean {
   const envelope = decodeEnvelope(bytes);
   return envelope.ok && SHAPING_CODES.has(envelope.value.payload.kindCode);
+}
+
+type RecordsValidator = typeof validateRecords;
+let validatorLoad: Promise<RecordsValidator> | undefined;
+
+/**
+ * Checking signatures takes the curve arithmetic, which opening the app does
+ * not (the archive is re-read without it): it loads with the first record
+ * that needs a check, one made on this phone or one from a peer. A failed
+ * load is tried again next time.
+ */
+function loadValidator(): Promise<RecordsValidator> {
+  validatorLoad ??= import('../records/verify-record').then(
+    (module) => module.validateRecords,
+    (error: unknown) => {
+      validatorLoad = undefined;
+      throw error;
+    },
+  );
+  return validatorLoad;
 }
 
 /** How long one slice of signature checks may hold the main thread. */
@@ -172,6 +193,7 @@ export class Replica {
 
   /** Like add, for many records in one durable write (an imported file, a batch made here). */
   async addAll(batch: readonly Uint8Array[]): Promise<Result<VerifiedRecord, RecordRejection>[]> {
+    const validateRecords = await loadValidator();
     return this.store(await validateRecords(batch.map((bytes) => ({ bytes })), this.options.circleId));
   }
 
@@ -291,6 +313,8 @@ export class Replica {
    * the platform's own threads where it can.
    */
   private async verifySlice(): Promise<void> {
+    // Loaded before any record leaves the queue: should it fail, they stay there for the next try.
+    const validateRecords = await loadValidator();
     const deadline = performance.now() + VERIFY_SLICE_MS;
     const batch: { id: string; bytes: Uint8Array }[] = [];
     for (const id of this.unverified) {

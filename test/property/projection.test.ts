@@ -10,7 +10,7 @@ import type { CircleState } from '../../src/domain/circle';
 import { compareEvents } from '../../src/domain/events';
 import type { CircleEvent, MemberAdmitted } from '../../src/domain/events';
 import type { SignedBytes } from '../../src/records/make';
-import { validateRecord } from '../../src/records/validate';
+import { validateRecord } from '../../src/records/verify-record';
 import { admit, changeProfile, foundCircle, person, refound, T0 } from '../fixtures/circle';
 import type { Person } from '../fixtures/circle';
 

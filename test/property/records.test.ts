@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readTrustedRecord, validateRecord } from '../../src/records/validate';
+import { readTrustedRecord } from '../../src/records/validate';
+import { validateRecord } from '../../src/records/verify-record';
 import { EARLIEST_RECORD_TIME, LATEST_RECORD_TIME } from '../../src/records/envelope';
 import { MAX_DISPLAY_NAME, normalizeName } from '../../src/domain/names';
 import type { SignedBytes } from '../../src/records/make';

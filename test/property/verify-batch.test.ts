@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { concatBytes } from '../../src/records/bytes';
-import { sign, signedBytes, signingKeysFromSeed, verify } from '../../src/records/crypto';
+import { signedBytes } from '../../src/records/crypto';
+import { sign, signingKeysFromSeed, verify } from '../../src/records/signatures';
 import { verifyAll } from '../../src/records/verify-batch';
 import type { SignatureCheck } from '../../src/records/verify-batch';
 

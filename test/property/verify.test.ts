@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { sign, signingKeysFromSeed, verify, verifyByLibrary } from '../../src/records/crypto';
+import { sign, signingKeysFromSeed, verify, verifyByLibrary } from '../../src/records/signatures';
 
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;
 

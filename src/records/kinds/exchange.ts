@@ -11,12 +11,11 @@
  * The draft's id is the hash of its bytes: every countersignature of one draft
  * names the same id, which is how two countersigners of one draft are noticed.
  */
-import { openSignedPayload, signPayload } from '../signed-payload';
-import type { CborValue } from '../cbor';
+import { openSignedPayload } from '../signed-payload';
+import type { CborMap, CborValue } from '../cbor';
 import { bytesEqual, toBase64Url, utf8 } from '../bytes';
-import { hash, KEY_BYTES, verify } from '../crypto';
+import { hash, KEY_BYTES } from '../crypto';
 import type { SignatureGate } from '../crypto';
-import type { SigningKeys } from '../crypto';
 import { bytesField, hasOnlyKeys, textField, uintField } from '../fields';
 import { CIRCLE_ID_BYTES, EARLIEST_RECORD_TIME, LATEST_RECORD_TIME } from '../envelope';
 import type { Envelope } from '../envelope';
@@ -33,7 +32,7 @@ export const MAX_NOTE_CHARS = 40;
 /** Keeps the whole draft under 200 bytes and its framed code at QR version 10 (311 characters at level M). */
 export const MAX_NOTE_BYTES = 44;
 const DRAFT_VERSION = 1;
-const DRAFT_PURPOSE = 'exchange-draft';
+export const DRAFT_PURPOSE = 'exchange-draft';
 
 const enum Draft { Version = 0, Circle = 1, Author = 2, At = 3, Role = 4, Quarters = 5, Skill = 6, Note = 7, Seats = 8 }
 const DRAFT_KEYS = [Draft.Version, Draft.Circle, Draft.Author, Draft.At, Draft.Role, Draft.Quarters, Draft.Skill, Draft.Note, Draft.Seats];
@@ -67,12 +66,13 @@ function fieldsAreValid(role: ExchangeRole, quarters: number, seats: number, not
   return isValidNote(note);
 }
 
-export function makeExchangeDraft(fields: DraftFields, author: SigningKeys): { readonly id: string; readonly bytes: Uint8Array } {
+/** The map a draft's author signs (make.ts, makeExchangeDraft); throws on fields the rules refuse. */
+export function exchangeDraftMap(fields: DraftFields, author: Uint8Array): CborMap {
   if (!fieldsAreValid(fields.role, fields.quarters, fields.seats, fields.note)) throw new RangeError('invalid exchange draft');
-  const map = new Map<number, CborValue>([
+  return new Map<number, CborValue>([
     [Draft.Version, DRAFT_VERSION],
     [Draft.Circle, fields.circle],
-    [Draft.Author, author.publicKey],
+    [Draft.Author, author],
     [Draft.At, Math.floor(fields.at)],
     [Draft.Role, fields.role === 'provider' ? 0 : 1],
     [Draft.Quarters, fields.quarters],
@@ -80,11 +80,14 @@ export function makeExchangeDraft(fields: DraftFields, author: SigningKeys): { r
     [Draft.Note, fields.note],
     [Draft.Seats, fields.seats],
   ]);
-  return signPayload(DRAFT_PURPOSE, map, author);
 }
 
-/** Reads and checks a draft: its shape, its rules and its author's signature over the exact bytes. */
-export function parseExchangeDraft(bytes: Uint8Array, checkSignature: SignatureGate = verify): Result<ParsedDraft, DraftProblem> {
+/**
+ * Reads and checks a draft: its shape, its rules and its author's signature
+ * over the exact bytes, through the gate (signatures.ts verify to check it
+ * now; alreadyChecked for a draft this phone made or verified before).
+ */
+export function parseExchangeDraft(bytes: Uint8Array, checkSignature: SignatureGate): Result<ParsedDraft, DraftProblem> {
   const opened = openSignedPayload(bytes, DRAFT_KEYS);
   if (opened === undefined) return err('malformed');
   const { payload, signature, map } = opened;

@@ -1,7 +1,8 @@
 import type { CborValue } from '../cbor';
 import { bytesField, hasOnlyKeys, nameField } from '../fields';
 import { bytesEqual, toBase64Url } from '../bytes';
-import { isAcceptableBoxKey, isAcceptableSigningKey, KEY_BYTES } from '../crypto';
+import { isAcceptableBoxKey, KEY_BYTES } from '../crypto';
+import type { KeyGate, SignatureGate } from '../crypto';
 import type { Envelope } from '../envelope';
 import type { MemberAdmitted } from '../../domain/events';
 import { MAX_DISPLAY_NAME } from '../../domain/names';
@@ -23,7 +24,8 @@ export function memberAdmittedBody(fields: MemberAdmittedFields): Map<number, Cb
   ]);
 }
 
-export function parseMemberAdmitted(envelope: Envelope): MemberAdmitted | undefined {
+/** The admitted member's key goes through `checkKey`: checked for a record from outside, taken as checked when this phone re-reads its own. */
+export function parseMemberAdmitted(envelope: Envelope, _checkInner: SignatureGate, checkKey: KeyGate): MemberAdmitted | undefined {
   const { body, author, at, kindCode } = envelope.payload;
   if (kindCode !== KIND_CODES['member.admitted']) return undefined;
   if (!hasOnlyKeys(body, [Body.Member, Body.BoxKey, Body.Name])) return undefined;
@@ -32,7 +34,7 @@ export function parseMemberAdmitted(envelope: Envelope): MemberAdmitted | undefi
   const name = nameField(body, Body.Name, MAX_DISPLAY_NAME);
   if (member === undefined || boxKey === undefined || name === undefined) return undefined;
   if (bytesEqual(member, author)) return undefined;
-  if (!isAcceptableSigningKey(member) || !isAcceptableBoxKey(boxKey)) return undefined;
+  if (!isAcceptableBoxKey(boxKey) || !checkKey(member)) return undefined;
   return {
     kind: 'member.admitted',
     id: envelope.id,

@@ -14,12 +14,11 @@
  * Body: 0 offer  1 role (0 loan, 1 host)  2 accessories present (bit per position)
  *   3 condition (0 good, 1 worn, 2 damaged)  4 area id (absent: none)  5 note
  */
-import { openSignedPayload, signPayload } from '../signed-payload';
-import type { CborValue } from '../cbor';
+import { openSignedPayload } from '../signed-payload';
+import type { CborMap, CborValue } from '../cbor';
 import { bytesEqual, toBase64Url } from '../bytes';
-import { hash, KEY_BYTES, verify } from '../crypto';
+import { hash, KEY_BYTES } from '../crypto';
 import type { SignatureGate } from '../crypto';
-import type { SigningKeys } from '../crypto';
 import { bytesField, hasOnlyKeys, uintField } from '../fields';
 import { CIRCLE_ID_BYTES, EARLIEST_RECORD_TIME, LATEST_RECORD_TIME } from '../envelope';
 import type { Envelope } from '../envelope';
@@ -34,7 +33,7 @@ export const MAX_HANDOFF_NOTE_CHARS = 140;
 /** The offer is shown as a QR code: it must stay small whatever its fields. */
 export const MAX_OFFER_BYTES = 250;
 const OFFER_VERSION = 1;
-const OFFER_PURPOSE = 'tool-handoff';
+export const OFFER_PURPOSE = 'tool-handoff';
 const ROLES: readonly CustodyRole[] = ['loan', 'host'];
 
 const enum Offer { Version = 0, Circle = 1, Holder = 2, At = 3, Tool = 4, After = 5 }
@@ -54,24 +53,28 @@ export interface ParsedOffer extends HandoffOffer {
 
 export type OfferProblem = 'malformed' | 'invalid-fields' | 'bad-signature';
 
-export function makeHandoffOffer(fields: OfferFields, holder: SigningKeys): { readonly id: string; readonly bytes: Uint8Array } {
+/** The map a holder signs (make.ts, makeHandoffOffer); throws on fields the rules refuse. */
+export function handoffOfferMap(fields: OfferFields, holder: Uint8Array): CborMap {
   const at = Math.floor(fields.at);
   if (fields.circle.length !== CIRCLE_ID_BYTES || !(at >= EARLIEST_RECORD_TIME && at < LATEST_RECORD_TIME)) {
     throw new RangeError('invalid handoff offer');
   }
-  const map = new Map<number, CborValue>([
+  return new Map<number, CborValue>([
     [Offer.Version, OFFER_VERSION],
     [Offer.Circle, fields.circle],
-    [Offer.Holder, holder.publicKey],
+    [Offer.Holder, holder],
     [Offer.At, at],
     [Offer.Tool, recordIdBytes(fields.tool)],
     [Offer.After, recordIdBytes(fields.after)],
   ]);
-  return signPayload(OFFER_PURPOSE, map, holder);
 }
 
-/** Reads and checks an offer: its shape, its fields and the holder's signature over the exact bytes. */
-export function parseHandoffOffer(bytes: Uint8Array, checkSignature: SignatureGate = verify): Result<ParsedOffer, OfferProblem> {
+/**
+ * Reads and checks an offer: its shape, its fields and the holder's signature
+ * over the exact bytes, through the gate (signatures.ts verify to check it
+ * now; alreadyChecked for an offer this phone verified before).
+ */
+export function parseHandoffOffer(bytes: Uint8Array, checkSignature: SignatureGate): Result<ParsedOffer, OfferProblem> {
   if (bytes.length > MAX_OFFER_BYTES) return err('malformed');
   const opened = openSignedPayload(bytes, OFFER_KEYS);
   if (opened === undefined) return err('malformed');

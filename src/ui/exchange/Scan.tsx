@@ -21,6 +21,7 @@ import { receiptProblemKey, reviewProblemKey } from './problems';
 import { reviewNow } from './review';
 import { ReviewDraft } from './ReviewDraft';
 import './exchange.css';
+import { verify } from '../../records/signatures';
 
 type Step =
   | { readonly name: 'scan' }
@@ -80,7 +81,7 @@ export function Scan() {
         return t('exchange.scanner.welcome');
       case CodeKind.ToolHandoffOffer: {
         // The tool's own page reviews the handoff, with the tool in view.
-        const offer = parseHandoffOffer(frame.value.body);
+        const offer = parseHandoffOffer(frame.value.body, verify);
         if (!offer.ok) return t('exchange.scanner.toolOffer');
         leaveScannedOffer(offer.value.tool, text);
         navigate({ name: 'tool', id: offer.value.tool });

@@ -10,7 +10,7 @@ import type { ExpiryChain } from '../../../src/records/expiry-chain';
 import { fieldKey, openFields } from '../../../src/records/sealed-field';
 import { fromBase64Url, toBase64Url } from '../../../src/records/bytes';
 import { openCircle } from '../../../src/app/open-circle';
-import { signingKeysFromSeed } from '../../../src/records/crypto';
+import { signingKeysFromSeed } from '../../../src/records/signatures';
 import { alertHeardBody, alertRaisedBody, alertReachedBody } from '../../../src/records/kinds/alert';
 import { makeRecord } from '../../../src/records/make';
 import { foundingPhone, joiningPhone, sync } from '../../fixtures/app';

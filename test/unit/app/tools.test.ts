@@ -5,7 +5,7 @@ import { claimLabel, markToolStatus, registerTool, requestTool, setToolRules, wr
 import { toolsViewOf } from '../../../src/app/tools-view';
 import type { ToolsView } from '../../../src/app/tools-view';
 import type { ToolFields } from '../../../src/records/kinds/tool-registered';
-import { makeHandoffOffer } from '../../../src/records/kinds/tool-handoff';
+import { makeHandoffOffer } from '../../../src/records/make';
 import { CodeKind, encodeFrame } from '../../../src/qr/frame';
 import { foundingPhone, joiningPhone, settle, sync } from '../../fixtures/app';
 import type { Phone } from '../../fixtures/app';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeDemoFile, encodeDemoFile } from '../../../src/demo/demo-file';
 import { syntheticIdentity, syntheticCircle } from '../../../src/demo/synthetic';
-import { validateRecord } from '../../../src/records/validate';
+import { validateRecord } from '../../../src/records/verify-record';
 
 const options = {
   seed: 11,

@@ -4,7 +4,7 @@ import type { SyntheticOptions } from '../../../src/demo/synthetic';
 import type { CircleEvent } from '../../../src/domain/events';
 import type { ToolHandedOver } from '../../../src/domain/tool-events';
 import { toBase64Url } from '../../../src/records/bytes';
-import { validateRecord } from '../../../src/records/validate';
+import { validateRecord } from '../../../src/records/verify-record';
 
 const DAY = 86_400_000;
 const options: SyntheticOptions = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CborValue } from '../../../src/records/cbor';
 import { makeRecord } from '../../../src/records/make';
 import type { NewRecord } from '../../../src/records/make';
-import { validateRecord } from '../../../src/records/validate';
+import { validateRecord } from '../../../src/records/verify-record';
 import { listingPostedBody, listingWithdrawnBody } from '../../../src/records/kinds/listing';
 import { circleSettingsBody } from '../../../src/records/kinds/circle-settings';
 import { skillAddedBody, skillMarkedBody } from '../../../src/records/kinds/skill-added';

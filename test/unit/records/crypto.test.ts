@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { hash, isAcceptableBoxKey, isAcceptableSigningKey, sign, signingKeysFromSeed, verify } from '../../../src/records/crypto';
+import { hash, isAcceptableBoxKey } from '../../../src/records/crypto';
+import { isAcceptableSigningKey, sign, signingKeysFromSeed, verify } from '../../../src/records/signatures';
 import { boxKeysFromSeed, openSealed, SEAL_OVERHEAD_BYTES, sealTo } from '../../../src/records/seal';
 import { utf8 } from '../../../src/records/bytes';
 import { flipBit, person, seededRandom } from '../../fixtures/circle';

@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { encodeCbor } from '../../../src/records/cbor';
 import type { CborValue } from '../../../src/records/cbor';
-import { sign } from '../../../src/records/crypto';
-import { makeRecord } from '../../../src/records/make';
-import { validateRecord } from '../../../src/records/validate';
-import {
-  exchangeConfirmedBody,
-  makeExchangeDraft,
-  MAX_NOTE_BYTES,
-  parseExchangeDraft,
-} from '../../../src/records/kinds/exchange';
+import { sign, verify } from '../../../src/records/signatures';
+import { makeExchangeDraft, makeRecord } from '../../../src/records/make';
+import { validateRecord } from '../../../src/records/verify-record';
+import { exchangeConfirmedBody, MAX_NOTE_BYTES, parseExchangeDraft } from '../../../src/records/kinds/exchange';
 import type { DraftFields } from '../../../src/records/kinds/exchange';
 import { customSkillRef } from '../../../src/records/kinds/skill-codes';
 import { flipBit, foundCircle, person, T0 } from '../../fixtures/circle';
@@ -29,7 +24,7 @@ function confirm(draftBytes: Uint8Array, by = bilal, at = T0 + 2000) {
 describe('exchange drafts', () => {
   it('round-trips and names the first party, the role and the hours', () => {
     const draft = makeExchangeDraft(fields, ana.signing);
-    const parsed = parseExchangeDraft(draft.bytes);
+    const parsed = parseExchangeDraft(draft.bytes, verify);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value).toMatchObject({ id: draft.id, author: ana.key, role: 'provider', quarters: 6, skill: 'repair', note: 'Fixed the bike', seats: 1 });
@@ -61,7 +56,7 @@ describe('exchange drafts', () => {
     for (const quarters of [0, 49, 400]) {
       const body = payload(quarters);
       const bytes = encodeCbor([body, sign('exchange-draft', body, ana.signing.secretKey)]);
-      expect(parseExchangeDraft(bytes)).toEqual({ ok: false, error: 'invalid-fields' });
+      expect(parseExchangeDraft(bytes, verify)).toEqual({ ok: false, error: 'invalid-fields' });
     }
   });
 
@@ -69,7 +64,7 @@ describe('exchange drafts', () => {
     const draft = makeExchangeDraft(fields, ana.signing);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: draft.bytes.length * 8 - 1 }), (bit) => {
-        const result = parseExchangeDraft(flipBit(draft.bytes, bit));
+        const result = parseExchangeDraft(flipBit(draft.bytes, bit), verify);
         return !result.ok || result.value.id !== draft.id;
       }),
       { seed: 31, numRuns: 400 },
@@ -80,7 +75,7 @@ describe('exchange drafts', () => {
     const draft = makeExchangeDraft(fields, ana.signing);
     const record = confirm(draft.bytes);
     // The record's own bytes are not a draft.
-    expect(parseExchangeDraft(record.bytes).ok).toBe(false);
+    expect(parseExchangeDraft(record.bytes, verify).ok).toBe(false);
   });
 });
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { decodeCbor, encodeCbor } from '../../../src/records/cbor';
-import { sign } from '../../../src/records/crypto';
+import { sign } from '../../../src/records/signatures';
 import { openSealed } from '../../../src/records/seal';
 import type { SigningKeys } from '../../../src/records/crypto';
-import { validateRecord } from '../../../src/records/validate';
+import { validateRecord } from '../../../src/records/verify-record';
 import {
   CIRCLE_SECRET_BYTES,
   keyFingerprint,

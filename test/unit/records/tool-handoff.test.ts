@@ -3,17 +3,14 @@ import fc from 'fast-check';
 import { encodeCbor } from '../../../src/records/cbor';
 import type { CborValue } from '../../../src/records/cbor';
 import { toBase64Url } from '../../../src/records/bytes';
-import { alreadyChecked, sign } from '../../../src/records/crypto';
+import { alreadyChecked } from '../../../src/records/crypto';
+import { sign, verify } from '../../../src/records/signatures';
 import { LATEST_RECORD_TIME } from '../../../src/records/envelope';
-import { makeRecord } from '../../../src/records/make';
-import { readTrustedRecord, validateRecord, validateRecords } from '../../../src/records/validate';
-import { makeExchangeDraft, parseExchangeDraft } from '../../../src/records/kinds/exchange';
-import {
-  makeHandoffOffer,
-  MAX_HANDOFF_NOTE_CHARS,
-  parseHandoffOffer,
-  toolHandoffBody,
-} from '../../../src/records/kinds/tool-handoff';
+import { makeExchangeDraft, makeHandoffOffer, makeRecord } from '../../../src/records/make';
+import { readTrustedRecord } from '../../../src/records/validate';
+import { validateRecord, validateRecords } from '../../../src/records/verify-record';
+import { parseExchangeDraft } from '../../../src/records/kinds/exchange';
+import { MAX_HANDOFF_NOTE_CHARS, parseHandoffOffer, toolHandoffBody } from '../../../src/records/kinds/tool-handoff';
 import type { HandoffFields } from '../../../src/records/kinds/tool-handoff';
 import { flipBit, foundCircle, person, seedBytes, T0 } from '../../fixtures/circle';
 
@@ -43,7 +40,7 @@ function forged(entries: readonly (readonly [number, CborValue])[], by = bilal) 
 describe('handoff offers', () => {
   it('round-trip with the holder, the tool and the handoff they follow', () => {
     const offer = makeHandoffOffer(offerFields, ana.signing);
-    const parsed = parseHandoffOffer(offer.bytes);
+    const parsed = parseHandoffOffer(offer.bytes, verify);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value).toMatchObject({ id: offer.id, tool: toolId, after: previous, holder: ana.key, at: T0 + 1000 });
@@ -62,7 +59,7 @@ describe('handoff offers', () => {
     const offer = makeHandoffOffer(offerFields, ana.signing);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: offer.bytes.length * 8 - 1 }), (bit) => {
-        const result = parseHandoffOffer(flipBit(offer.bytes, bit));
+        const result = parseHandoffOffer(flipBit(offer.bytes, bit), verify);
         return !result.ok || result.value.id !== offer.id;
       }),
       { seed: 12, numRuns: 400 },
@@ -75,21 +72,21 @@ describe('handoff offers', () => {
     const changed = offer.bytes.slice();
     const at = changed.length - 64 - 2 - 1;
     changed[at] = changed[at]! ^ 0xff;
-    expect(parseHandoffOffer(changed)).toEqual({ ok: false, error: 'bad-signature' });
+    expect(parseHandoffOffer(changed, verify)).toEqual({ ok: false, error: 'bad-signature' });
     expect(parseHandoffOffer(changed, alreadyChecked).ok).toBe(true);
   });
 
   it('cannot pass as an exchange draft, nor a draft as an offer', () => {
     const offer = makeHandoffOffer(offerFields, ana.signing);
-    expect(parseExchangeDraft(offer.bytes).ok).toBe(false);
+    expect(parseExchangeDraft(offer.bytes, verify).ok).toBe(false);
     const draft = makeExchangeDraft({ circle: circle.id, at: T0, role: 'provider', quarters: 4, skill: 'repair', note: '', seats: 1 }, ana.signing);
-    expect(parseHandoffOffer(draft.bytes).ok).toBe(false);
+    expect(parseHandoffOffer(draft.bytes, verify).ok).toBe(false);
     // Even with the same payload shape, the signature's purpose differs.
     const payload = encodeCbor(new Map<number, CborValue>([[0, 1], [1, circle.id], [2, ana.signing.publicKey], [3, T0], [4, seedBytes('tool', 1)], [5, seedBytes('handoff', 1)]]));
     const asDraft = encodeCbor([payload, sign('exchange-draft', payload, ana.signing.secretKey)]);
-    expect(parseHandoffOffer(asDraft)).toEqual({ ok: false, error: 'bad-signature' });
+    expect(parseHandoffOffer(asDraft, verify)).toEqual({ ok: false, error: 'bad-signature' });
     const asRecord = encodeCbor([payload, sign('record', payload, ana.signing.secretKey)]);
-    expect(parseHandoffOffer(asRecord)).toEqual({ ok: false, error: 'bad-signature' });
+    expect(parseHandoffOffer(asRecord, verify)).toEqual({ ok: false, error: 'bad-signature' });
   });
 
   it('refuse wrong id lengths, extra keys and times outside the record window', () => {
@@ -98,15 +95,15 @@ describe('handoff offers', () => {
       return encodeCbor([payload, sign('tool-handoff', payload, ana.signing.secretKey)]);
     };
     const base: [number, CborValue][] = [[0, 1], [1, circle.id], [2, ana.signing.publicKey], [3, T0], [4, seedBytes('tool', 1)], [5, seedBytes('handoff', 1)]];
-    expect(parseHandoffOffer(signed(base)).ok).toBe(true);
+    expect(parseHandoffOffer(signed(base), verify).ok).toBe(true);
     const replace = (key: number, value: CborValue) => base.map(([k, v]): [number, CborValue] => [k, k === key ? value : v]);
-    expect(parseHandoffOffer(signed(replace(4, seedBytes('tool', 1).slice(0, 31)))).ok).toBe(false);
-    expect(parseHandoffOffer(signed(replace(5, new Uint8Array(33)))).ok).toBe(false);
-    expect(parseHandoffOffer(signed(replace(1, new Uint8Array(15)))).ok).toBe(false);
-    expect(parseHandoffOffer(signed(replace(2, ana.signing.publicKey.slice(1)))).ok).toBe(false);
-    expect(parseHandoffOffer(signed(replace(3, 1000))).ok).toBe(false);
-    expect(parseHandoffOffer(signed(replace(0, 2))).ok).toBe(false);
-    expect(parseHandoffOffer(signed([...base, [6, 0]])).ok).toBe(false);
+    expect(parseHandoffOffer(signed(replace(4, seedBytes('tool', 1).slice(0, 31))), verify).ok).toBe(false);
+    expect(parseHandoffOffer(signed(replace(5, new Uint8Array(33))), verify).ok).toBe(false);
+    expect(parseHandoffOffer(signed(replace(1, new Uint8Array(15))), verify).ok).toBe(false);
+    expect(parseHandoffOffer(signed(replace(2, ana.signing.publicKey.slice(1))), verify).ok).toBe(false);
+    expect(parseHandoffOffer(signed(replace(3, 1000)), verify).ok).toBe(false);
+    expect(parseHandoffOffer(signed(replace(0, 2)), verify).ok).toBe(false);
+    expect(parseHandoffOffer(signed([...base, [6, 0]]), verify).ok).toBe(false);
   });
 
   it('refuse a malformed id before signing', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { encodeCbor } from '../../../src/records/cbor';
 import type { CborValue } from '../../../src/records/cbor';
-import { sign } from '../../../src/records/crypto';
+import { sign } from '../../../src/records/signatures';
 import {
   EARLIEST_RECORD_TIME,
   encodeEnvelope,
@@ -11,7 +11,8 @@ import {
   MAX_RECORD_BYTES,
 } from '../../../src/records/envelope';
 import { makeRecord } from '../../../src/records/make';
-import { readTrustedRecord, validateRecord, validateRecords } from '../../../src/records/validate';
+import { readTrustedRecord } from '../../../src/records/validate';
+import { validateRecord, validateRecords } from '../../../src/records/verify-record';
 import { circleFoundedBody } from '../../../src/records/kinds/circle-founded';
 import { memberAdmittedBody } from '../../../src/records/kinds/member-admitted';
 import { memberProfileBody } from '../../../src/records/kinds/member-profile';
