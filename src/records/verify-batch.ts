@@ -4,7 +4,7 @@
  * script takes, on threads of its own, so the screen stays free meanwhile.
  *
  * Every phone must still accept exactly the signatures verify() accepts
- * (crypto.ts), or a crafted signature could count on one phone and not on
+ * (signatures.ts), or a crafted signature could count on one phone and not on
  * another. So the strict encoding rules are checked here first; a signature
  * the platform then accepts satisfies verify()'s equation as well; and one it
  * refuses is asked of verify() again, since a platform may read the equation

@@ -5,6 +5,7 @@ import { readMemberIdentityCode } from '../../app/codes';
 import { appBaseOf, readDeepLink } from '../../app/deep-links';
 import { acceptHandoffReceipt } from '../../app/handoff';
 import { parseHandoffOffer } from '../../records/kinds/tool-handoff';
+import { verify } from '../../records/signatures';
 import { leaveScannedOffer } from '../tools/scanned-offer';
 import { bytesEqual, toBase64Url } from '../../records/bytes';
 import { CodeKind, decodeFrame } from '../../qr/frame';
@@ -21,7 +22,6 @@ import { receiptProblemKey, reviewProblemKey } from './problems';
 import { reviewNow } from './review';
 import { ReviewDraft } from './ReviewDraft';
 import './exchange.css';
-import { verify } from '../../records/signatures';
 
 type Step =
   | { readonly name: 'scan' }
