@@ -22,6 +22,8 @@ import { syntheticTools } from './synthetic-tools';
 import type { SyntheticToolsOptions } from './synthetic-tools';
 import { hourOf } from '../records/expiry-chain';
 import type { ExpiryChain } from '../records/expiry-chain';
+import { syntheticDefense } from './synthetic-defense';
+import type { SyntheticDefenseOptions } from './synthetic-defense';
 
 export interface SyntheticOptions {
   readonly seed: number;
@@ -35,6 +37,8 @@ export interface SyntheticOptions {
   readonly ledger?: SyntheticLedgerOptions;
   /** The tool library over the same years, drawn after everything else; absent or null for none. */
   readonly tools?: SyntheticToolsOptions | null;
+  /** Mutual defense and the emergency fund, from a random stream of their own; absent or null for none. */
+  readonly defense?: SyntheticDefenseOptions | null;
 }
 
 export const DEMO_OPTIONS: SyntheticOptions = {
@@ -45,6 +49,7 @@ export const DEMO_OPTIONS: SyntheticOptions = {
   profileChanges: 40,
   ledger: { exchanges: 1800, listings: 500 },
   tools: { tools: 300, handoffsPerYear: 1 },
+  defense: { days: 450 },
 };
 
 export interface SyntheticMember {
@@ -82,7 +87,13 @@ function memberName(random: SeededRandom, taken: Set<string>): string {
   return fallback;
 }
 
+/** Every demo phone starts from the same chain from the circle's first hour, so what the history seals to expire, a phone opens until then. */
+function expiryChainFor(options: SyntheticOptions): ExpiryChain {
+  return { hour: hourOf(options.start), link: seedFor(options.seed, 'expiry-chain', 0) };
+}
+
 const VIEWER_INDEX = 7;
+const DEFENSE_STREAM = 0x0def_e45e;
 
 export interface SyntheticIdentity {
   readonly circleId: Uint8Array;
@@ -104,7 +115,7 @@ export function syntheticIdentity(options: SyntheticOptions): SyntheticIdentity 
     circleId: circleIdFor(founder.publicKey, seedFor(options.seed, 'nonce', 0).slice(0, 16)),
     circleName: CIRCLE_NAME,
     secret: seedFor(options.seed, 'secret', 0),
-    expiryChain: { hour: hourOf(options.start), link: seedFor(options.seed, 'expiry-chain', 0) },
+    expiryChain: expiryChainFor(options),
     viewer: {
       signing: signingKeysFromSeed(seedFor(options.seed, 'signing', viewerIndex)),
       box: boxKeysFromSeed(seedFor(options.seed, 'box', viewerIndex)),
@@ -188,10 +199,19 @@ export function syntheticCircle(options: SyntheticOptions): SyntheticCircle {
     records.push(...syntheticTools(circleId, toolMembers, { start: options.start, end }, options.tools, random, toolMembers[viewerIndex]!));
   }
 
+  const secret = seedFor(options.seed, 'secret', 0);
+  if (options.defense !== undefined && options.defense !== null) {
+    const defenseMembers = members.map((m, i) => ({ signing: m.signing, joinedAt: joinedAt[i]! }));
+    // A stream of its own, so that the defense records do not depend on whether the ledger and tools were drawn.
+    const seed = (options.seed ^ DEFENSE_STREAM) >>> 0;
+    const keys = { secret, expiryChain: expiryChainFor(options) };
+    records.push(...syntheticDefense(circleId, keys, defenseMembers, { start: options.start, end }, options.defense, seed, defenseMembers[viewerIndex]!));
+  }
+
   return {
     circleId,
     circleName: CIRCLE_NAME,
-    secret: seedFor(options.seed, 'secret', 0),
+    secret,
     members,
     viewer: members[viewerIndex]!,
     records,
