@@ -21,10 +21,3 @@ export const ALERT_TEXTS = [
 /** A paragraph the circle added in the agreement's second version, before its last line. */
 export const AGREEMENT_ADDITION =
   '7. We practise. Every few months we hold a drill: someone raises an alert marked as a drill, and we call the people on our lists, so that the phone tree works when it matters.';
-
-export const REQUEST_NOTES = {
-  rent: 'Rent arrears after my hours were cut',
-  health: 'Dentist, an emergency extraction',
-  bereavement: 'A flight home for my father’s funeral',
-  deposit: 'Deposit for a new flat after the eviction',
-} as const;

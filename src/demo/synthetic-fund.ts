@@ -11,7 +11,6 @@ import type { FundRules, SupportReasonKind } from '../domain/fund';
 import { fundContributedBody, fundPledgedBody, fundSettingsBody, supportDecisionBody, supportRequestedBody } from '../records/kinds/fund';
 import { add, DAY, MINUTE, presentAt, when } from './defense-context';
 import type { DefenseContext, DefenseMember, GeneratedEntry } from './defense-context';
-import { REQUEST_NOTES } from './defense-phrases';
 
 type Outcome = 'paid' | 'declined' | 'withdrawn' | 'open';
 
@@ -27,12 +26,12 @@ const RULES_CHANGE = { share: 0.7, rules: { largeAmount: 40_000, largeApprovers:
 
 /** The second is large under the starting rules; the fifth is made under the tighter ones. */
 const REQUESTS: readonly PlannedRequest[] = [
-  { share: 0.35, amount: 35_000, reason: 'housing', note: REQUEST_NOTES.rent, outcome: 'paid' },
+  { share: 0.35, amount: 35_000, reason: 'housing', note: 'Rent arrears after my hours were cut', outcome: 'paid' },
   { share: 0.5, amount: 80_000, reason: 'legal', note: null, outcome: 'paid' },
-  { share: 0.6, amount: 12_000, reason: 'health', note: REQUEST_NOTES.health, outcome: 'declined' },
+  { share: 0.6, amount: 12_000, reason: 'health', note: 'Dentist, an emergency extraction', outcome: 'declined' },
   { share: 0.65, amount: 6_000, reason: 'food', note: null, outcome: 'withdrawn' },
-  { share: 0.82, amount: 40_000, reason: 'bereavement', note: REQUEST_NOTES.bereavement, outcome: 'paid' },
-  { share: 1, amount: 25_000, reason: 'housing', note: REQUEST_NOTES.deposit, outcome: 'open' },
+  { share: 0.82, amount: 40_000, reason: 'bereavement', note: 'A flight home for my father’s funeral', outcome: 'paid' },
+  { share: 1, amount: 25_000, reason: 'housing', note: 'Deposit for a new flat after the eviction', outcome: 'open' },
 ];
 
 export function syntheticFund(context: DefenseContext, entries: readonly GeneratedEntry[]): void {

@@ -39,7 +39,7 @@ const AutoLock = lazyScreen(() => import('../lock/use-auto-lock').then((m) => m.
 const DefenseScreen = lazyScreen(() => import('../defense/DefenseScreen').then((m) => m.DefenseScreen), { area: 'defense' });
 const AgreementScreen = lazyScreen(() => import('../defense/AgreementScreen').then((m) => m.AgreementScreen), { area: 'defense' });
 const FundScreen = lazyScreen(() => import('../defense/FundScreen').then((m) => m.FundScreen), { area: 'defense' });
-const FundTotals = lazyScreen(() => import('../defense/FundTotals').then((m) => m.FundTotals), { area: 'defense' });
+const FundTotals = lazyScreen(() => import('../defense/FundScreen').then((m) => m.FundTotals), { area: 'defense' });
 const LockScreen = lazyScreen(() => import('../lock/LockScreen').then((m) => m.LockScreen), { area: 'lock' });
 const LabelSheet = lazyScreen(() => import('../tools/ToolLabelSheet').then((m) => m.ToolLabelSheet), { area: 'labels' });
 
