@@ -36,8 +36,6 @@ import type { DefenseContext, DefenseMember, GeneratedEntry } from './defense-co
 import { AGREEMENT_ADDITION, ALERT_TEXTS, CONTACT_NOTES, DRILL_TEXT, LANGUAGES, STREETS } from './defense-phrases';
 import { syntheticFund } from './synthetic-fund';
 
-export type { DefenseMember };
-
 export interface SyntheticDefenseOptions {
   /** How many days before the history's end the circle took up mutual defense. */
   readonly days: number;
