@@ -17,7 +17,7 @@ import type { Result } from '../records/result';
 import { deleteArchive } from '../replica/archive';
 import { deleteDocumentStore } from '../replica/doc-store';
 import type { Vault } from '../replica/vault';
-import { DEMO_OPTIONS, syntheticIdentity } from '../demo/synthetic';
+import { DEMO_OPTIONS, syntheticIdentity } from '../demo/demo-options';
 import { decodeDemoFile } from '../demo/demo-file';
 import { recordIdOf } from '../records/envelope';
 import type { AppDeps } from './deps';

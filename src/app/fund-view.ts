@@ -1,13 +1,13 @@
 /**
  * The emergency fund, projected only when a fund screen or use case asks for
- * it, and again only when records about the fund, membership or the reset
- * rule arrive, or a new cycle begins (which pledges have fallen due depends
+ * it, and again only when records about the fund (its rules among them),
+ * membership or the reset rule arrive, or a new cycle begins (which pledges have fallen due depends
  * only on the cycle of `asOf`).
  */
 import { wasMemberAt } from '../domain/circle';
 import { cycleIndexer } from '../domain/cycle-lookup';
 import type { CircleEvent } from '../domain/events';
-import { DEFAULT_FUND_RULES, projectFund } from '../domain/fund';
+import { projectFund } from '../domain/fund';
 import type { FundEvent, FundEventKind, FundState } from '../domain/fund';
 import { projectSettings } from '../domain/settings';
 import type { ReplicaSnapshot } from '../replica/replica';
@@ -20,6 +20,7 @@ const FUND_KINDS: ReadonlySet<CircleEvent['kind']> = new Set<FundEventKind>([
   'support.declined',
   'support.withdrawn',
   'support.paid',
+  'fund.settings',
 ]);
 const RELEVANT = new Set<CircleEvent['kind']>([...FUND_KINDS, 'circle.founded', 'member.admitted', 'circle.settings']);
 
@@ -49,8 +50,6 @@ export function fundOf(snapshot: ReplicaSnapshot, asOf: number): FundState {
     membership: (member, at) => wasMemberAt(snapshot.circle, member, at),
     cycleOf,
     asOf,
-    // The circle's settings have no fund rules yet: every circle uses the defaults until they do.
-    rules: DEFAULT_FUND_RULES,
   });
   built.set(events, { seen: events.length, cycleOf, cycle: cycleOf(asOf), fund });
   return fund;

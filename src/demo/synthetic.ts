@@ -5,8 +5,7 @@
  */
 import { seededRandom } from '../domain/random';
 import type { SeededRandom } from '../domain/random';
-import { concatBytes, toBase64Url, utf8 } from '../records/bytes';
-import { hash } from '../records/crypto';
+import { toBase64Url } from '../records/bytes';
 import { signingKeysFromSeed } from '../records/signatures';
 import { boxKeysFromSeed } from '../records/seal';
 import type { SigningKeys } from '../records/crypto';
@@ -17,36 +16,14 @@ import { memberProfileBody } from '../records/kinds/member-profile';
 import { makeRecord } from '../records/make';
 import type { SignedBytes } from '../records/make';
 import { CIRCLE_NAME, FAMILY_NAMES, GIVEN_NAMES } from './names';
+import { expiryChainFor, seedFor, VIEWER_INDEX } from './demo-options';
+import type { SyntheticOptions } from './demo-options';
 import { syntheticLedger } from './synthetic-ledger';
-import type { SyntheticLedgerOptions } from './synthetic-ledger';
 import { syntheticTools } from './synthetic-tools';
-import type { SyntheticToolsOptions } from './synthetic-tools';
-import { hourOf } from '../records/expiry-chain';
-import type { ExpiryChain } from '../records/expiry-chain';
+import { syntheticDefense } from './synthetic-defense';
 
-export interface SyntheticOptions {
-  readonly seed: number;
-  readonly members: number;
-  /** The circle's first day; the history runs from there for `days`. */
-  readonly start: number;
-  readonly days: number;
-  /** Extra profile changes, to size a history for benchmarks. */
-  readonly profileChanges: number;
-  /** Exchanges, offers and needs over the same years; absent or zero for a circle of members only. */
-  readonly ledger?: SyntheticLedgerOptions;
-  /** The tool library over the same years, drawn after everything else; absent or null for none. */
-  readonly tools?: SyntheticToolsOptions | null;
-}
-
-export const DEMO_OPTIONS: SyntheticOptions = {
-  seed: 2026,
-  members: 150,
-  start: Date.UTC(2023, 10, 13, 18, 0),
-  days: 3 * 365,
-  profileChanges: 40,
-  ledger: { exchanges: 1800, listings: 500 },
-  tools: { tools: 300, handoffsPerYear: 1 },
-};
+export { DEMO_OPTIONS, syntheticIdentity } from './demo-options';
+export type { SyntheticIdentity, SyntheticOptions } from './demo-options';
 
 export interface SyntheticMember {
   readonly name: string;
@@ -66,10 +43,6 @@ export interface SyntheticCircle {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function seedFor(seed: number, purpose: string, index: number): Uint8Array {
-  return hash(concatBytes(utf8(`tally/synthetic/${purpose}\u0000`), utf8(`${seed}:${index}`)));
-}
-
 function memberName(random: SeededRandom, taken: Set<string>): string {
   for (let attempt = 0; attempt < 20; attempt++) {
     const name = `${random.pick(GIVEN_NAMES)} ${random.pick(FAMILY_NAMES)}`;
@@ -83,35 +56,7 @@ function memberName(random: SeededRandom, taken: Set<string>): string {
   return fallback;
 }
 
-const VIEWER_INDEX = 7;
-
-export interface SyntheticIdentity {
-  readonly circleId: Uint8Array;
-  readonly circleName: string;
-  readonly secret: Uint8Array;
-  /** Every demo phone starts from the same chain, so what one seals to expire, another opens. */
-  readonly expiryChain: ExpiryChain;
-  readonly viewer: { readonly signing: SigningKeys; readonly box: BoxKeys };
-}
-
-/**
- * The keys a phone needs to open the synthetic circle as its viewer, without
- * generating (and signing) the whole history: that is done once, at build time.
- */
-export function syntheticIdentity(options: SyntheticOptions): SyntheticIdentity {
-  const founder = signingKeysFromSeed(seedFor(options.seed, 'signing', 0));
-  const viewerIndex = Math.min(VIEWER_INDEX, options.members - 1);
-  return {
-    circleId: circleIdFor(founder.publicKey, seedFor(options.seed, 'nonce', 0).slice(0, 16)),
-    circleName: CIRCLE_NAME,
-    secret: seedFor(options.seed, 'secret', 0),
-    expiryChain: { hour: hourOf(options.start), link: seedFor(options.seed, 'expiry-chain', 0) },
-    viewer: {
-      signing: signingKeysFromSeed(seedFor(options.seed, 'signing', viewerIndex)),
-      box: boxKeysFromSeed(seedFor(options.seed, 'box', viewerIndex)),
-    },
-  };
-}
+const DEFENSE_STREAM = 0x0def_e45e;
 
 export function syntheticCircle(options: SyntheticOptions): SyntheticCircle {
   const random = seededRandom(options.seed);
@@ -189,10 +134,19 @@ export function syntheticCircle(options: SyntheticOptions): SyntheticCircle {
     records.push(...syntheticTools(circleId, toolMembers, { start: options.start, end }, options.tools, random, toolMembers[viewerIndex]!));
   }
 
+  const secret = seedFor(options.seed, 'secret', 0);
+  if (options.defense !== undefined && options.defense !== null) {
+    const defenseMembers = members.map((m, i) => ({ signing: m.signing, joinedAt: joinedAt[i]! }));
+    // A stream of its own, so that the defense records do not depend on whether the ledger and tools were drawn.
+    const seed = (options.seed ^ DEFENSE_STREAM) >>> 0;
+    const keys = { secret, expiryChain: expiryChainFor(options) };
+    records.push(...syntheticDefense(circleId, keys, defenseMembers, { start: options.start, end }, options.defense, seed, defenseMembers[viewerIndex]!));
+  }
+
   return {
     circleId,
     circleName: CIRCLE_NAME,
-    secret: seedFor(options.seed, 'secret', 0),
+    secret,
     members,
     viewer: members[viewerIndex]!,
     records,

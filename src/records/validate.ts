@@ -24,6 +24,7 @@ import { parseAlertHeard, parseAlertRaised, parseAlertReached } from './kinds/al
 import {
   parseFundContributed,
   parseFundPledged,
+  parseFundSettings,
   parseSupportApproved,
   parseSupportDeclined,
   parseSupportPaid,
@@ -112,6 +113,7 @@ const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['support.declined'], parseSupportDeclined],
   [KIND_CODES['support.withdrawn'], parseSupportWithdrawn],
   [KIND_CODES['support.paid'], parseSupportPaid],
+  [KIND_CODES['fund.settings'], parseFundSettings],
   [KIND_CODES['agreement.version'], parseAgreementVersion],
   [KIND_CODES['agreement.signed'], parseAgreementSigned],
 ]);

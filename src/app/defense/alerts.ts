@@ -14,7 +14,7 @@ import type { MemberKey, RecordId } from '../../domain/events';
 import { normalizeName, normalizeOptional } from '../../domain/names';
 import { membersWithRole } from '../../domain/roster';
 import type { RosterState } from '../../domain/roster';
-import { alertHeardBody, alertRaisedBody, alertReachedBody } from '../../records/kinds/alert';
+import { ALERT_DETAILS_PURPOSE, alertHeardBody, alertRaisedBody, alertReachedBody } from '../../records/kinds/alert';
 import { err, ok } from '../../records/result';
 import type { Result } from '../../records/result';
 import type { OpenFieldProblem } from '../../records/sealed-field';
@@ -26,7 +26,6 @@ import { openExpiring, readTexts, sealExpiring } from './sealing';
 import type { ExpiringProblem } from './sealing';
 
 export const ALERT_LIMITS = { messageChars: 500, placeChars: 200 } as const;
-const DETAILS_PURPOSE = 'alert.details';
 
 export interface AlertInput {
   readonly kind: AlertKind;
@@ -48,7 +47,7 @@ export async function raiseAlert(circle: OpenCircle, input: AlertInput, deps: Ap
   if (!place.ok) return err('place');
   // The expiry is written out, not left to the default: the key sealing the details depends on it.
   const expiresAt = deps.now() + DEFAULT_ALERT_LIFETIME_MS;
-  const sealedDetails = sealExpiring(circle, DETAILS_PURPOSE, new Map([[0, message.value], [1, place.value]]), expiresAt, deps);
+  const sealedDetails = sealExpiring(circle, ALERT_DETAILS_PURPOSE, new Map([[0, message.value], [1, place.value]]), expiresAt, deps);
   // Only a phone that joined in an older version lacks a chain; its member is told to call the tree instead.
   if (typeof sealedDetails === 'string') return err('no-chain');
   const record = await signAndStore(circle, 'alert.raised', alertRaisedBody({ alertKind: input.kind, drill: input.drill, expiresAt, sealedDetails }), deps);
@@ -81,7 +80,7 @@ export function alertDetailsExpiry(raised: AlertRaised): number {
 }
 
 export function openAlertDetails(circle: OpenCircle, raised: AlertRaised, now: number): AlertDetails | OpenFieldProblem | ExpiringProblem {
-  const opened = openExpiring(circle, raised.author, DETAILS_PURPOSE, raised.sealedDetails, alertDetailsExpiry(raised), now);
+  const opened = openExpiring(circle, raised.author, ALERT_DETAILS_PURPOSE, raised.sealedDetails, alertDetailsExpiry(raised), now);
   if (!opened.ok) return opened.error;
   const texts = readTexts(opened.value, [ALERT_LIMITS.messageChars, ALERT_LIMITS.placeChars]);
   if (texts === null) return 'damaged';

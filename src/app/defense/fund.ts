@@ -1,6 +1,7 @@
 /**
  * What a member does with the emergency fund: pledge, pay in, ask for
- * support, and approve, decline, withdraw or pay out a request.
+ * support, approve, decline, withdraw or pay out a request, and change the
+ * circle's rules for payouts.
  *
  * Each refuses up front what the fund's projection would not count, so a
  * member is told at once rather than finding a record listed as a problem
@@ -9,14 +10,15 @@
  * make a stored decision not count, and the projection then says so.
  */
 import { wasMemberAt } from '../../domain/circle';
-import { isValidAmount, isValidSchedule, SUPPORT_REASONS } from '../../domain/fund';
-import type { FundState, PledgeSchedule, RecordId, SupportReasonKind, SupportRequestState } from '../../domain/fund';
+import { isValidAmount, isValidSchedule, MAX_APPROVERS, MIN_APPROVERS, SUPPORT_REASONS } from '../../domain/fund';
+import type { FundRules, FundState, PledgeSchedule, RecordId, SupportReasonKind, SupportRequestState } from '../../domain/fund';
 import type { MemberKey } from '../../domain/events';
 import { normalizeOptional } from '../../domain/names';
 import {
   FUND_LIMITS,
   fundContributedBody,
   fundPledgedBody,
+  fundSettingsBody,
   supportDecisionBody,
   supportRequestedBody,
 } from '../../records/kinds/fund';
@@ -54,6 +56,7 @@ export type DeclineProblem = 'not-a-member' | 'unknown-request' | 'own-request' 
 /** A requester may withdraw even after leaving the circle, as the projection allows. */
 export type WithdrawProblem = 'unknown-request' | 'not-the-requester' | 'request-closed';
 export type PayProblem = 'not-a-member' | 'unknown-request' | 'request-closed' | 'not-approved' | 'insufficient-balance';
+export type FundRulesProblem = 'not-a-member' | 'large-amount' | 'large-approvers';
 
 /** The fund now, who this phone's member is, and whether they are a member now. */
 function standing(circle: OpenCircle, deps: AppDeps): { readonly fund: FundState; readonly me: string; readonly member: boolean } {
@@ -149,5 +152,19 @@ export async function markPaid(circle: OpenCircle, requestId: RecordId, deps: Ap
   if (request.status !== 'approved') return err('not-approved');
   if (request.amount > fund.balance) return err('insufficient-balance');
   const record = await signAndStore(circle, 'support.paid', supportDecisionBody(requestId), deps);
+  return ok(record.id);
+}
+
+/**
+ * Changes the circle's rules for payouts, as any member may change the
+ * circle's other rules; the latest change stands. Requests already made keep
+ * the rules they were made under.
+ */
+export async function setFundRules(circle: OpenCircle, rules: FundRules, deps: AppDeps): Promise<Result<RecordId, FundRulesProblem>> {
+  if (!standing(circle, deps).member) return err('not-a-member');
+  if (!isValidAmount(rules.largeAmount)) return err('large-amount');
+  const { largeApprovers } = rules;
+  if (!Number.isInteger(largeApprovers) || largeApprovers < MIN_APPROVERS || largeApprovers > MAX_APPROVERS) return err('large-approvers');
+  const record = await signAndStore(circle, 'fund.settings', fundSettingsBody(rules), deps);
   return ok(record.id);
 }

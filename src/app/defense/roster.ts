@@ -11,7 +11,7 @@ import type { CrisisSkill, HousingPledge, RosterEntry, RosterRole } from '../../
 import type { MemberKey } from '../../domain/events';
 import type { RosterState } from '../../domain/roster';
 import { normalizeName, normalizeOptional } from '../../domain/names';
-import { checkRosterFields, ROSTER_LIMITS, rosterEntryBody } from '../../records/kinds/roster-entry';
+import { checkRosterFields, ROSTER_CONTACTS_PURPOSE, ROSTER_LIMITS, rosterEntryBody } from '../../records/kinds/roster-entry';
 import type { RosterFieldProblem } from '../../records/kinds/roster-entry';
 import { err, ok } from '../../records/result';
 import type { Result } from '../../records/result';
@@ -40,7 +40,6 @@ export interface RosterInput {
 
 export type RosterProblem = RosterFieldProblem | 'phone' | 'address' | 'notes' | 'lock-required';
 
-const CONTACTS_PURPOSE = 'roster.contacts';
 const enum Sealed { Phone = 0, Address = 1, Notes = 2 }
 /** Digits with the separators people write: "+34 600 12 34 56", "(555) 010-4477". */
 const PHONE = /^\+?[0-9][0-9 ().-]*$/;
@@ -78,7 +77,7 @@ export async function saveRosterEntry(circle: OpenCircle, input: RosterInput, de
       ? null
       : sealAsMember(
           circle,
-          CONTACTS_PURPOSE,
+          ROSTER_CONTACTS_PURPOSE,
           new Map([
             [Sealed.Phone, phone],
             [Sealed.Address, address],
@@ -96,7 +95,7 @@ export async function saveRosterEntry(circle: OpenCircle, input: RosterInput, de
 /** A member's contacts, opened on this phone; none when they gave none. */
 export function openContacts(circle: OpenCircle, entry: RosterEntry): Contacts | null | OpenFieldProblem {
   if (entry.sealedContacts === null) return null;
-  const opened = openAsAuthor(circle, entry.author, CONTACTS_PURPOSE, entry.sealedContacts);
+  const opened = openAsAuthor(circle, entry.author, ROSTER_CONTACTS_PURPOSE, entry.sealedContacts);
   if (!opened.ok) return opened.error;
   const texts = readTexts(opened.value, [CONTACT_LIMITS.phoneChars, CONTACT_LIMITS.addressChars, CONTACT_LIMITS.notesChars]);
   if (texts === null) return 'damaged';

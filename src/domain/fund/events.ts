@@ -66,6 +66,19 @@ export interface SupportPaid extends EventMeta {
   readonly request: RecordId;
 }
 
+/**
+ * The circle changes its rules for payouts: a request for more than
+ * `largeAmount` minor units needs `largeApprovers` approvers besides the
+ * requester. Any member may change them, as any member may change the
+ * circle's other rules; a request is judged by the rules in force when it
+ * was made.
+ */
+export interface FundRulesChanged extends EventMeta {
+  readonly kind: 'fund.settings';
+  readonly largeAmount: number;
+  readonly largeApprovers: number;
+}
+
 export type SupportDecision = SupportApproved | SupportDeclined | SupportWithdrawn | SupportPaid;
-export type FundEvent = FundPledged | FundContributed | SupportRequested | SupportDecision;
+export type FundEvent = FundPledged | FundContributed | SupportRequested | SupportDecision | FundRulesChanged;
 export type FundEventKind = FundEvent['kind'];

@@ -4,7 +4,7 @@
  * need not know how the fund is split into files.
  */
 export { projectFund } from './project';
-export { formatAmount, parseAmount } from './money';
+export { amountForInput, formatAmount, parseAmount } from './money';
 export { fundSummary } from './summary';
 export type { FundSummary } from './summary';
 export {

@@ -20,3 +20,8 @@ export function parseAmount(typed: string): number | null {
 export function formatAmount(minor: number, locale: string): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
 }
+
+/** An amount as a member would type it, to fill a field with: no grouping, so parseAmount reads it back ("1234,50"). */
+export function amountForInput(minor: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(minor / 100);
+}

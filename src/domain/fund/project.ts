@@ -6,23 +6,29 @@
  * Requests and pledges are gathered first, whatever their times, because an
  * approval or contribution naming one was made by someone who had seen it: if
  * its time comes earlier, a phone's clock was off, and that must not lose it.
- * Everything else is then walked once in the one order (time, then id), which
- * decides what a payout finds in the fund and whether an approval came after
- * the request closed.
+ * Changes of the rules are read in the same pass, in the one order (time, then
+ * id), so each request opens under the rules in force when it was made.
+ * Everything else is then walked once in that order, which decides what a
+ * payout finds in the fund and whether an approval came after the request
+ * closed.
  */
-import type { FundContributed, FundEvent, FundPledged, RecordId, SupportDecision, SupportRequested } from './events';
+import type { FundContributed, FundEvent, FundPledged, FundRulesChanged, RecordId, SupportDecision, SupportRequested } from './events';
 import { keepPledge, pledgeProblem, pledgeState } from './pledges';
 import type { PledgeBook } from './pledges';
 import { approve, decline, openBook, pay, requestProblem, requestState, withdraw } from './requests';
 import type { RequestBook } from './requests';
 import { compareFundEvents, DEFAULT_FUND_RULES, isMemberAt, isValidAmount, isValidFundRules, MAX_AMOUNT, MAX_APPROVERS, MIN_APPROVERS } from './rules';
-import type { CycleTotals, FundContext, FundProblem, FundProblemReason, FundState } from './types';
+import type { FundRules } from './rules';
+import type { CycleTotals, FundContext, FundProblem, FundProblemReason, FundRulesChange, FundState } from './types';
+
+/** What moved in one cycle, as the walk goes. */
+type CycleTally = Omit<{ -readonly [K in keyof CycleTotals]: CycleTotals[K] }, 'cycle' | 'balance'>;
 
 /** Money in and out, overall and per cycle, as the walk goes. */
 interface Till {
   contributed: number;
   paidOut: number;
-  readonly cycles: Map<number, { contributed: number; paidOut: number }>;
+  readonly cycles: Map<number, CycleTally>;
 }
 
 /**
@@ -31,12 +37,13 @@ interface Till {
  * in `problems`, never thrown.
  */
 export function projectFund(events: Iterable<FundEvent>, context: FundContext): FundState {
-  const rules = context.rules ?? DEFAULT_FUND_RULES;
+  let rules = context.rules ?? DEFAULT_FUND_RULES;
   if (!isValidFundRules(rules)) {
     throw new RangeError(
       `fund rules need a large amount from 1 to ${MAX_AMOUNT} and ${MIN_APPROVERS} to ${MAX_APPROVERS} approvers, not ${JSON.stringify(rules)}`,
     );
   }
+  const rulesHistory: FundRulesChange[] = [];
   const { membership, cycleOf } = context;
   const sorted = distinctInOrder(events);
   const problems: FundProblem[] = [];
@@ -44,6 +51,7 @@ export function projectFund(events: Iterable<FundEvent>, context: FundContext): 
     if (reason !== null) problems.push({ id: event.id, kind: event.kind, author: event.author, at: event.at, reason });
   };
 
+  const till: Till = { contributed: 0, paidOut: 0, cycles: new Map() };
   const requests = new Map<RecordId, RequestBook>();
   const pledges = new Map<RecordId, PledgeBook>();
   const refused = new Set<RecordId>();
@@ -53,10 +61,21 @@ export function projectFund(events: Iterable<FundEvent>, context: FundContext): 
     report(event, reason);
   };
   for (const event of sorted) {
-    if (event.kind === 'support.requested') {
+    if (event.kind === 'fund.settings') {
+      const reason = rulesProblem(event, membership);
+      report(event, reason);
+      if (reason === null) {
+        rules = { largeAmount: event.largeAmount, largeApprovers: event.largeApprovers };
+        rulesHistory.push({ id: event.id, changedBy: event.author, at: event.at, rules });
+      }
+    } else if (event.kind === 'support.requested') {
       const reason = requestProblem(event, membership);
-      if (reason === null) requests.set(event.id, openBook(event, rules));
-      else refuse(event, reason);
+      if (reason === null) {
+        requests.set(event.id, openBook(event, rules));
+        cycleTally(till, cycleOf(event.at)).requested++;
+      } else {
+        refuse(event, reason);
+      }
     } else if (event.kind === 'fund.pledged') {
       const reason = pledgeProblem(event, membership);
       if (reason === null) pledges.set(event.id, { pledge: event, paid: 0 });
@@ -64,17 +83,16 @@ export function projectFund(events: Iterable<FundEvent>, context: FundContext): 
     }
   }
 
-  const till: Till = { contributed: 0, paidOut: 0, cycles: new Map() };
   for (const event of sorted) {
     if (event.kind === 'fund.contributed') report(event, contribute(event));
-    else if (event.kind !== 'support.requested' && event.kind !== 'fund.pledged') report(event, decide(event));
+    else if (event.kind !== 'support.requested' && event.kind !== 'fund.pledged' && event.kind !== 'fund.settings') report(event, decide(event));
   }
 
   function contribute(event: FundContributed): FundProblemReason | null {
     if (!isMemberAt(membership, event.author, event.at)) return 'not-a-member';
     if (!isValidAmount(event.amount)) return 'bad-amount';
     till.contributed += event.amount;
-    cycleTotals(till, cycleOf(event.at)).contributed += event.amount;
+    cycleTally(till, cycleOf(event.at)).contributed += event.amount;
     return keepPledge(pledges, refused, event);
   }
 
@@ -82,8 +100,12 @@ export function projectFund(events: Iterable<FundEvent>, context: FundContext): 
     const book = requests.get(event.request);
     if (book === undefined) return refused.has(event.request) ? 'request-not-counted' : 'unknown-request';
     switch (event.kind) {
-      case 'support.approved':
-        return approve(book, event, membership);
+      case 'support.approved': {
+        const wasApproved = book.approvedAt !== null;
+        const reason = approve(book, event, membership);
+        if (!wasApproved && book.approvedAt !== null) cycleTally(till, cycleOf(event.at)).approved++;
+        return reason;
+      }
       case 'support.declined':
         return decline(book, event, membership);
       case 'support.withdrawn':
@@ -92,7 +114,9 @@ export function projectFund(events: Iterable<FundEvent>, context: FundContext): 
         const reason = pay(book, event, membership, till.contributed - till.paidOut);
         if (reason === null) {
           till.paidOut += book.request.amount;
-          cycleTotals(till, cycleOf(event.at)).paidOut += book.request.amount;
+          const tally = cycleTally(till, cycleOf(event.at));
+          tally.paidOut += book.request.amount;
+          tally.paid++;
         }
         return reason;
       }
@@ -104,7 +128,9 @@ export function projectFund(events: Iterable<FundEvent>, context: FundContext): 
     balance: till.contributed - till.paidOut,
     contributed: till.contributed,
     paidOut: till.paidOut,
-    cycles: [...till.cycles].map(([cycle, totals]): CycleTotals => ({ cycle, ...totals })).sort((a, b) => a.cycle - b.cycle),
+    cycles: cycleTotals(till),
+    rules,
+    rulesHistory,
     requests: new Map([...requests].map(([id, book]) => [id, requestState(book)])),
     pledges: new Map([...pledges].map(([id, book]) => [id, pledgeState(book, cycleOf, context.asOf)])),
     problems,
@@ -118,11 +144,29 @@ function distinctInOrder(events: Iterable<FundEvent>): FundEvent[] {
   return [...byId.values()].sort(compareFundEvents);
 }
 
-function cycleTotals(till: Till, cycle: number): { contributed: number; paidOut: number } {
-  let totals = till.cycles.get(cycle);
-  if (totals === undefined) {
-    totals = { contributed: 0, paidOut: 0 };
-    till.cycles.set(cycle, totals);
+function cycleTally(till: Till, cycle: number): CycleTally {
+  let tally = till.cycles.get(cycle);
+  if (tally === undefined) {
+    tally = { contributed: 0, paidOut: 0, requested: 0, approved: 0, paid: 0 };
+    till.cycles.set(cycle, tally);
   }
-  return totals;
+  return tally;
+}
+
+/** Each cycle's tally in order, with the balance carried through them. */
+function cycleTotals(till: Till): CycleTotals[] {
+  let balance = 0;
+  return [...till.cycles]
+    .sort(([a], [b]) => a - b)
+    .map(([cycle, tally]) => {
+      balance += tally.contributed - tally.paidOut;
+      return { cycle, ...tally, balance };
+    });
+}
+
+/** A change of the rules counts if a member made it and the rules are ones a phone can apply. */
+function rulesProblem(change: FundRulesChanged, membership: FundContext['membership']): FundProblemReason | null {
+  if (!isMemberAt(membership, change.author, change.at)) return 'not-a-member';
+  const rules: FundRules = { largeAmount: change.largeAmount, largeApprovers: change.largeApprovers };
+  return isValidFundRules(rules) ? null : 'bad-rules';
 }

@@ -13,9 +13,11 @@ import type { FundRules, Membership } from './rules';
 /** A request while the events are walked: filled in as decisions arrive, read out at the end. */
 export interface RequestBook {
   readonly request: SupportRequested;
+  readonly rules: FundRules;
   readonly required: number;
   readonly approvers: MemberKey[];
   readonly uncounted: UncountedApproval[];
+  approvedAt: number | null;
   closure: SupportClosure | null;
 }
 
@@ -25,8 +27,9 @@ export function requestProblem(request: SupportRequested, membership: Membership
   return isValidAmount(request.amount) ? null : 'bad-amount';
 }
 
+/** `rules` are those in force when the request was made: a later change of them does not move its goalposts. */
 export function openBook(request: SupportRequested, rules: FundRules): RequestBook {
-  return { request, required: approversNeeded(request.amount, rules), approvers: [], uncounted: [], closure: null };
+  return { request, rules, required: approversNeeded(request.amount, rules), approvers: [], uncounted: [], approvedAt: null, closure: null };
 }
 
 export function statusOf(book: RequestBook): SupportStatus {
@@ -37,8 +40,12 @@ export function statusOf(book: RequestBook): SupportStatus {
 /** Counts the approval, or says why not (and keeps it on the request for the screen). */
 export function approve(book: RequestBook, approval: SupportApproved, membership: Membership): FundProblemReason | null {
   const reason = approvalProblem(book, approval, membership);
-  if (reason === null) book.approvers.push(approval.author);
-  else book.uncounted.push({ id: approval.id, author: approval.author, at: approval.at, reason });
+  if (reason === null) {
+    book.approvers.push(approval.author);
+    if (book.approvedAt === null && book.approvers.length >= book.required) book.approvedAt = approval.at;
+  } else {
+    book.uncounted.push({ id: approval.id, author: approval.author, at: approval.at, reason });
+  }
   return reason;
 }
 
@@ -89,10 +96,12 @@ export function requestState(book: RequestBook): SupportRequestState {
     amount: request.amount,
     reason: request.reason,
     at: request.at,
+    rules: book.rules,
     required: book.required,
     approvers: book.approvers,
     uncounted: book.uncounted,
     status: statusOf(book),
+    approvedAt: book.approvedAt,
     closure: book.closure,
   };
 }

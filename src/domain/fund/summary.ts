@@ -10,6 +10,7 @@ export interface FundSummary {
   readonly balance: number;
   readonly contributed: number;
   readonly paidOut: number;
+  /** Per cycle in which anything happened: money in and out, requests made, approved and paid, the balance at its end. */
   readonly cycles: readonly CycleTotals[];
   /** How many requests are in each state. */
   readonly requests: Readonly<Record<SupportStatus, number>>;
@@ -36,7 +37,8 @@ export function fundSummary(state: FundState): FundSummary {
     balance: state.balance,
     contributed: state.contributed,
     paidOut: state.paidOut,
-    cycles: state.cycles.map(({ cycle, contributed, paidOut }) => ({ cycle, contributed, paidOut })),
+    // Field by field, so that whatever the state gains later stays out of what is published until someone decides it may go.
+    cycles: state.cycles.map(({ cycle, contributed, paidOut, requested, approved, paid, balance }) => ({ cycle, contributed, paidOut, requested, approved, paid, balance })),
     requests,
     pledges,
     pledgers: pledgers.size,

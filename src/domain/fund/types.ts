@@ -12,7 +12,7 @@ export interface FundContext {
   readonly cycleOf: (at: number) => number;
   /** The time at which to say how much of each pledge has fallen due: the phone's clock, passed in. */
   readonly asOf: number;
-  /** DEFAULT_FUND_RULES if left out. */
+  /** The rules in force before the circle's first change of them; DEFAULT_FUND_RULES if left out. */
   readonly rules?: FundRules;
 }
 
@@ -20,6 +20,7 @@ export interface FundContext {
  * Why an event does not count, or counts only in part. Every one is listed;
  * none stops the other events from counting.
  * - `bad-amount`: not a whole number of minor units from 1 to MAX_AMOUNT.
+ * - `bad-rules`: a change of the rules that isValidFundRules refuses.
  * - `bad-schedule`: a per-cycle pledge for no cycles or more than MAX_PLEDGE_CYCLES, or an unknown kind.
  * - `not-a-member`: its author was not a member at its time.
  * - `unknown-request`: names a request this phone does not have (yet).
@@ -35,6 +36,7 @@ export interface FundContext {
  */
 export type FundProblemReason =
   | 'bad-amount'
+  | 'bad-rules'
   | 'bad-schedule'
   | 'not-a-member'
   | 'unknown-request'
@@ -83,12 +85,16 @@ export interface SupportRequestState {
   readonly amount: number;
   readonly reason: SupportReasonKind;
   readonly at: number;
+  /** The rules in force when it was made, which it is judged by whatever the circle decides later. */
+  readonly rules: FundRules;
   /** Approvers needed besides the requester. */
   readonly required: number;
   /** Those whose approval counts, in the order they approved. */
   readonly approvers: readonly MemberKey[];
   readonly uncounted: readonly UncountedApproval[];
   readonly status: SupportStatus;
+  /** When the approval that completed the count was given; null while it lacks approvers. */
+  readonly approvedAt: number | null;
   readonly closure: SupportClosure | null;
 }
 
@@ -108,11 +114,27 @@ export interface PledgeState {
   readonly outstanding: number;
 }
 
-/** Money in and out within one cycle. */
+/** Money in and out within one cycle, how many requests were made, approved and paid in it, and what the fund held at its end. */
 export interface CycleTotals {
   readonly cycle: number;
   readonly contributed: number;
   readonly paidOut: number;
+  /** Requests made in the cycle that count. */
+  readonly requested: number;
+  /** Requests whose last needed approval came in the cycle. */
+  readonly approved: number;
+  /** Requests paid out in the cycle. */
+  readonly paid: number;
+  /** The balance once the cycle's money has moved. */
+  readonly balance: number;
+}
+
+/** A change of the payout rules that counts. */
+export interface FundRulesChange {
+  readonly id: RecordId;
+  readonly changedBy: MemberKey;
+  readonly at: number;
+  readonly rules: FundRules;
 }
 
 export interface FundState {
@@ -120,8 +142,12 @@ export interface FundState {
   readonly balance: number;
   readonly contributed: number;
   readonly paidOut: number;
-  /** Cycles in which money moved, in order. */
+  /** Cycles in which money moved or requests were made, approved or paid, in order. */
   readonly cycles: readonly CycleTotals[];
+  /** The rules a request made now is judged by: the latest change that counts, or the starting rules. */
+  readonly rules: FundRules;
+  /** Every change of the rules that counts, oldest first. */
+  readonly rulesHistory: readonly FundRulesChange[];
   /** In request order. */
   readonly requests: ReadonlyMap<RecordId, SupportRequestState>;
   /** In pledge order. */

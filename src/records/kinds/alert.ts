@@ -18,6 +18,8 @@ import type { AlertRaised } from '../../domain/defense-events';
 import type { AlertHeard, AlertKind, AlertReached } from '../../domain/alerts/types';
 import { KIND_CODES } from './codes';
 
+/** What the details are sealed as (records/sealed-field.ts): a map of 0 message, 1 place, each a text. */
+export const ALERT_DETAILS_PURPOSE = 'alert.details';
 /** A message and a place, sealed: well under this. */
 export const MAX_SEALED_DETAILS = 2048;
 const MIN_SEALED_DETAILS = 24 + 16 + 1;

@@ -41,4 +41,5 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'support.paid': 33,
   'agreement.version': 34,
   'agreement.signed': 35,
+  'fund.settings': 43,
 };

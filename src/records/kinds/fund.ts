@@ -10,6 +10,7 @@
  *   fund.contributed   0 amount  1 pledge (absent: none named)
  *   support.requested  0 amount  1 reason (the position in SUPPORT_REASONS)  2 note (absent: none)
  *   support.approved, support.declined, support.withdrawn, support.paid   0 request
+ *   fund.settings      0 large amount  1 approvers for a large request
  * Amounts are whole minor units from 1 to MAX_AMOUNT; pledges and requests
  * are named by their 32-byte record ids. An optional field has one spelling:
  * absent, never an empty or null value.
@@ -19,10 +20,12 @@ import { textField, uintField } from '../fields';
 import { fromBase64Url } from '../bytes';
 import type { Envelope } from '../envelope';
 import type { RecordId } from '../../domain/events';
-import { isValidAmount, isValidSchedule, SUPPORT_REASONS } from '../../domain/fund';
+import { isValidAmount, isValidFundRules, isValidSchedule, SUPPORT_REASONS } from '../../domain/fund';
 import type {
   FundContributed,
   FundPledged,
+  FundRules,
+  FundRulesChanged,
   PledgeSchedule,
   SupportApproved,
   SupportDecision,
@@ -183,4 +186,22 @@ export function parseSupportWithdrawn(envelope: Envelope): SupportWithdrawn | un
 export function parseSupportPaid(envelope: Envelope): SupportPaid | undefined {
   const request = requestOf(envelope, 'support.paid');
   return request === undefined ? undefined : { kind: 'support.paid', ...meta(envelope), request };
+}
+
+const enum Rules { LargeAmount = 0, LargeApprovers = 1 }
+
+export function fundSettingsBody(rules: FundRules): Map<number, CborValue> {
+  if (!isValidFundRules(rules)) throw new RangeError('invalid fund rules');
+  return new Map<number, CborValue>([
+    [Rules.LargeAmount, rules.largeAmount],
+    [Rules.LargeApprovers, rules.largeApprovers],
+  ]);
+}
+
+export function parseFundSettings(envelope: Envelope): FundRulesChanged | undefined {
+  const body = bodyOf(envelope, 'fund.settings', [Rules.LargeAmount, Rules.LargeApprovers]);
+  const largeAmount = body && uintField(body, Rules.LargeAmount);
+  const largeApprovers = body && uintField(body, Rules.LargeApprovers);
+  if (largeAmount === undefined || largeApprovers === undefined || !isValidFundRules({ largeAmount, largeApprovers })) return undefined;
+  return { kind: 'fund.settings', ...meta(envelope), largeAmount, largeApprovers };
 }

@@ -18,6 +18,9 @@ import type { CrisisSkill, HousingPledge, RosterEntry, RosterRole } from '../../
 import { isNormalizedName } from '../../domain/names';
 import { KIND_CODES } from './codes';
 
+/** What the contacts are sealed as (records/sealed-field.ts): a map of 0 phone, 1 address, 2 notes, each a text. */
+export const ROSTER_CONTACTS_PURPOSE = 'roster.contacts';
+
 export const ROSTER_LIMITS = {
   languages: 8,
   languageChars: 40,

@@ -3,15 +3,20 @@ import type { ApproveProblem, DeclineProblem, PayProblem, WithdrawProblem } from
 import { fundOf } from '../../app/fund-view';
 import type { OpenCircle } from '../../app/open-circle';
 import { formatAmount } from '../../domain/fund';
-import type { SupportRequestState } from '../../domain/fund';
+import type { FundRules as FundRulesValue, SupportRequestState } from '../../domain/fund';
 import type { RecordId } from '../../domain/events';
 import type { Result } from '../../records/result';
 import { Page } from '../components/Page';
 import { useBusy } from '../components/use-busy';
 import { useAppState, useAppStore, useT } from '../shell/context';
+import { hrefFor } from '../shell/router';
 import { AskForm, GiveForm } from './FundForms';
+import { FundRules } from './FundRules';
 
-/** The emergency fund: its balance, giving, asking, and deciding on requests. */
+// The published totals load with this screen: one chunk for both keeps the list of chunks the first load carries shorter.
+export { FundTotals } from './FundTotals';
+
+/** The emergency fund: its balance, giving, asking, deciding on requests, and the circle's rules for payouts. */
 export function FundScreen() {
   const { t, locale } = useT();
   const store = useAppStore();
@@ -20,11 +25,13 @@ export function FundScreen() {
   const fund = fundOf(snapshot, store.deps.now());
   const money = (minor: number) => formatAmount(minor, locale);
   const requests = [...fund.requests.values()].sort((a, b) => b.at - a.at);
+  const name = (member: string): string => snapshot.circle.members.get(member)?.name ?? '';
   return (
     <Page title={t('fund.title')}>
       <p>{t('fund.lead')}</p>
       <p class="panel">
-        <strong>{t('fund.balance', { amount: money(fund.balance) })}</strong> {t('fund.totals', { contributed: money(fund.contributed), paidOut: money(fund.paidOut) })}
+        <strong>{t('fund.balance', { amount: money(fund.balance) })}</strong> {t('fund.totals', { contributed: money(fund.contributed), paidOut: money(fund.paidOut) })}{' '}
+        <a href={hrefFor({ name: 'fund-totals' })}>{t('fund.totalsLink')}</a>
       </p>
       <GiveForm circle={circle} />
       <AskForm circle={circle} />
@@ -36,12 +43,13 @@ export function FundScreen() {
           <ul class="list">
             {requests.map((request) => (
               <li key={request.id}>
-                <RequestRow circle={circle} request={request} name={snapshot.circle.members.get(request.requester)?.name ?? ''} money={money} />
+                <RequestRow circle={circle} request={request} name={name(request.requester)} money={money} current={fund.rules} />
               </li>
             ))}
           </ul>
         )}
       </section>
+      <FundRules circle={circle} fund={fund} name={name} />
     </Page>
   );
 }
@@ -51,9 +59,15 @@ interface RequestRowProps {
   readonly request: SupportRequestState;
   readonly name: string;
   readonly money: (minor: number) => string;
+  /** The rules in force now: a request made under others says which. */
+  readonly current: FundRulesValue;
 }
 
-function RequestRow({ circle, request, name, money }: RequestRowProps) {
+function sameRules(a: FundRulesValue, b: FundRulesValue): boolean {
+  return a.largeAmount === b.largeAmount && a.largeApprovers === b.largeApprovers;
+}
+
+function RequestRow({ circle, request, name, money, current }: RequestRowProps) {
   const { t } = useT();
   const store = useAppStore();
   const { busy, run } = useBusy();
@@ -71,6 +85,9 @@ function RequestRow({ circle, request, name, money }: RequestRowProps) {
         {t('fund.request', { name, amount: money(request.amount), reason: t(`fund.reason.${request.reason}`) })} <strong>{t(`fund.status.${request.status}`)}</strong>
       </p>
       <p class="muted">{t('fund.approvals', { count: request.approvers.length, required: request.required })}</p>
+      {!sameRules(request.rules, current) && (
+        <p class="muted">{t('fund.requestRules', { amount: money(request.rules.largeAmount), approvers: request.rules.largeApprovers })}</p>
+      )}
       {open && (
         <div class="actions-row">
           {!mine && request.status === 'open' && !request.approvers.includes(me) && (

@@ -46,13 +46,15 @@ export type Route =
   | { readonly name: 'defense' }
   /** The solidarity agreement: read, sign, propose a new version. */
   | { readonly name: 'agreement' }
-  /** The emergency fund: balance, giving, asking, deciding on requests. */
+  /** The emergency fund: balance, giving, asking, deciding on requests, the circle's rules for payouts. */
   | { readonly name: 'fund' }
+  /** The fund's totals as the circle may publish them, with no names: `#/fund/totals`. */
+  | { readonly name: 'fund-totals' }
   | { readonly name: 'not-found'; readonly path: string };
 
 const MAX_HASH = 512;
 const RECORD_ID = /^[A-Za-z0-9_-]{43}$/;
-const SIMPLE = new Set(['create', 'join', 'members', 'invite', 'me', 'settings', 'diagnostics', 'scan', 'statement', 'cycle', 'board', 'circle-settings', 'sync', 'tools', 'areas', 'caretakers', 'defense', 'agreement', 'fund']);
+const SIMPLE = new Set(['create', 'join', 'members', 'invite', 'me', 'settings', 'diagnostics', 'scan', 'statement', 'cycle', 'board', 'circle-settings', 'sync', 'tools', 'areas', 'caretakers', 'defense', 'agreement']);
 /** A printed label's id: 16 random bytes, unpadded base64url. */
 const LABEL_ID = /^[A-Za-z0-9_-]{22}$/;
 
@@ -84,6 +86,8 @@ export function parseHash(hash: string): Route {
       return second !== undefined && RECORD_ID.test(second) ? { name: 'listing', id: second } : notFound;
     case 'tool':
       return second !== undefined && RECORD_ID.test(second) ? { name: 'tool', id: second } : notFound;
+    case 'fund':
+      return second === undefined ? { name: 'fund' } : second === 'totals' ? { name: 'fund-totals' } : notFound;
     case 'label':
       return second !== undefined && LABEL_ID.test(second) ? { name: 'label', id: second } : notFound;
     case 'tool-new': {
@@ -140,6 +144,8 @@ export function hrefFor(route: Route): string {
     }
     case 'post':
       return route.side ? `#/post?side=${route.side}` : '#/post';
+    case 'fund-totals':
+      return '#/fund/totals';
     case 'not-found':
       return `#/${route.path}`;
     default:

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { approve, contribute, decline, markPaid, pledge, requestSupport, withdraw } from '../../../src/app/defense/fund';
+import { approve, contribute, decline, markPaid, pledge, requestSupport, setFundRules, withdraw } from '../../../src/app/defense/fund';
 import { fundOf } from '../../../src/app/fund-view';
-import { fundPledgedBody } from '../../../src/records/kinds/fund';
+import { DEFAULT_FUND_RULES, MAX_AMOUNT } from '../../../src/domain/fund';
+import { fundPledgedBody, fundSettingsBody } from '../../../src/records/kinds/fund';
 import { makeRecord } from '../../../src/records/make';
 import { foundingPhone, joiningPhone, sync } from '../../fixtures/app';
 import type { Phone } from '../../fixtures/app';
@@ -163,5 +164,70 @@ describe('the emergency fund', () => {
     const after = fundSeenBy(ana);
     expect(after).not.toBe(before);
     expect(after.balance).toBe(100);
+  });
+});
+
+describe('the fund’s rules', () => {
+  it('change on every phone, and a request keeps the rules it was made under', async () => {
+    const { ana, bo, cy, tick, syncAll } = await threePhones(76);
+    idOf(await contribute(ana.circle, { amount: 100_000, pledge: null }, ana.deps));
+    tick();
+    const before = idOf(await requestSupport(bo.circle, { amount: 30_000, reason: 'legal', note: '' }, bo.deps));
+    tick();
+    const stricter = { largeAmount: 20_000, largeApprovers: 3 };
+    idOf(await setFundRules(ana.circle, stricter, ana.deps));
+    await syncAll();
+    tick();
+    const after = idOf(await requestSupport(bo.circle, { amount: 30_000, reason: 'legal', note: '' }, bo.deps));
+    await syncAll();
+
+    for (const phone of [ana, bo, cy]) {
+      const fund = fundSeenBy(phone);
+      expect(fund.rules).toEqual(stricter);
+      expect(fund.rulesHistory).toMatchObject([{ changedBy: ana.circle.membership.memberKey, rules: stricter }]);
+      expect(fund.requests.get(before)).toMatchObject({ rules: DEFAULT_FUND_RULES, required: 2 });
+      expect(fund.requests.get(after)).toMatchObject({ rules: stricter, required: 3 });
+      expect(fund.problems).toEqual([]);
+    }
+    tick();
+    idOf(await approve(ana.circle, after, ana.deps));
+    idOf(await approve(cy.circle, after, cy.deps));
+    await syncAll();
+    tick();
+    expect(await markPaid(cy.circle, after, cy.deps)).toEqual({ ok: false, error: 'not-approved' });
+  });
+
+  it('refuses a large amount of 0 or over the maximum, and approvers out of range, storing nothing', async () => {
+    const { bo } = await threePhones(77);
+    const tries: [number, number, string][] = [
+      [0, 3, 'large-amount'],
+      [MAX_AMOUNT + 1, 3, 'large-amount'],
+      [12.5, 3, 'large-amount'],
+      [10_000, 1, 'large-approvers'],
+      [10_000, 13, 'large-approvers'],
+      [10_000, 2.5, 'large-approvers'],
+      [10_000, Number.NaN, 'large-approvers'],
+    ];
+    for (const [largeAmount, largeApprovers, error] of tries) {
+      expect(await setFundRules(bo.circle, { largeAmount, largeApprovers }, bo.deps)).toEqual({ ok: false, error });
+    }
+    expect(bo.circle.replica.current().events.some((event) => event.kind === 'fund.settings')).toBe(false);
+    expect(fundSeenBy(bo).rules).toEqual(DEFAULT_FUND_RULES);
+  });
+
+  it('does not take rules signed by someone who is not a member', async () => {
+    const { ana, bo, syncAll } = await threePhones(78);
+    const stranger = person(98);
+    const forged = makeRecord(
+      { kind: 'fund.settings', circle: ana.circle.replica.circleId, at: ana.deps.now(), body: fundSettingsBody({ largeAmount: 100, largeApprovers: 12 }) },
+      stranger.signing,
+    );
+    expect((await ana.circle.replica.add(forged.bytes)).ok).toBe(true);
+    await syncAll();
+    for (const phone of [ana, bo]) {
+      const fund = fundSeenBy(phone);
+      expect(fund.rules).toEqual(DEFAULT_FUND_RULES);
+      expect(fund.problems).toEqual([{ id: forged.id, kind: 'fund.settings', author: stranger.key, at: ana.deps.now(), reason: 'not-a-member' }]);
+    }
   });
 });

@@ -3,6 +3,7 @@ import type {
   FundContext,
   FundContributed,
   FundPledged,
+  FundRulesChanged,
   PledgeSchedule,
   SupportApproved,
   SupportDeclined,
@@ -59,3 +60,10 @@ export const approved = (meta: Meta, request: string): SupportApproved => ({ kin
 export const declined = (meta: Meta, request: string): SupportDeclined => ({ kind: 'support.declined', at: T0, ...meta, request });
 export const withdrawn = (meta: Meta, request: string): SupportWithdrawn => ({ kind: 'support.withdrawn', at: T0, ...meta, request });
 export const paid = (meta: Meta, request: string): SupportPaid => ({ kind: 'support.paid', at: T0, ...meta, request });
+export const rulesChanged = (meta: Meta, largeAmount: number, largeApprovers: number): FundRulesChanged => ({
+  kind: 'fund.settings',
+  at: T0,
+  ...meta,
+  largeAmount,
+  largeApprovers,
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, parseAmount } from '../../../src/domain/fund';
+import { amountForInput, formatAmount, MAX_AMOUNT, parseAmount } from '../../../src/domain/fund';
 
 describe('fund amounts as typed and shown', () => {
   it('reads whole units and up to two decimals, with a point or a comma', () => {
@@ -17,5 +17,13 @@ describe('fund amounts as typed and shown', () => {
   it('shows two decimals in the member’s language', () => {
     expect(formatAmount(123450, 'en')).toBe('1,234.50');
     expect(formatAmount(123450, 'es')).toMatch(/^1\.?234,50$/);
+  });
+
+  it('fills a field with an amount that reads back as it was, in either language', () => {
+    expect(amountForInput(123450, 'en')).toBe('1234.50');
+    expect(amountForInput(123450, 'es')).toBe('1234,50');
+    for (const minor of [1, 50_000, 123_456, MAX_AMOUNT]) {
+      for (const locale of ['en', 'es']) expect(parseAmount(amountForInput(minor, locale))).toBe(minor);
+    }
   });
 });

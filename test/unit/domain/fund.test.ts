@@ -35,7 +35,7 @@ describe('projectFund: balance', () => {
     expect(state.requests.size).toBe(0);
   });
 
-  it('is contributions minus payouts, with totals per cycle', () => {
+  it('is contributions minus payouts, with totals, counts and the balance per cycle', () => {
     const state = project([
       ...float,
       rent,
@@ -47,10 +47,11 @@ describe('projectFund: balance', () => {
     expect(state.balance).toBe(70_000 - 20_000 + 5_000);
     expect(state.contributed).toBe(75_000);
     expect(state.paidOut).toBe(20_000);
-    // Cycle 1000, when the request was made and approved, moved no money and is not listed.
+    // Cycle 1000 moved no money but saw the request made and approved; a cycle where nothing happened is not listed.
     expect(state.cycles).toEqual([
-      { cycle: 999, contributed: 70_000, paidOut: 0 },
-      { cycle: 1001, contributed: 5_000, paidOut: 20_000 },
+      { cycle: 999, contributed: 70_000, paidOut: 0, requested: 0, approved: 0, paid: 0, balance: 70_000 },
+      { cycle: 1000, contributed: 0, paidOut: 0, requested: 1, approved: 1, paid: 0, balance: 70_000 },
+      { cycle: 1001, contributed: 5_000, paidOut: 20_000, requested: 0, approved: 0, paid: 1, balance: 55_000 },
     ]);
     expect(state.requests.get('rent')).toMatchObject({ status: 'paid', approvers: [BEN, CAM], closure: { id: 'p', author: DEV, status: 'paid' } });
   });
@@ -369,8 +370,8 @@ describe('fundSummary', () => {
       contributed: 70_000,
       paidOut: 20_000,
       cycles: [
-        { cycle: 999, contributed: 70_000, paidOut: 0 },
-        { cycle: 1000, contributed: 0, paidOut: 20_000 },
+        { cycle: 999, contributed: 70_000, paidOut: 0, requested: 0, approved: 0, paid: 0, balance: 70_000 },
+        { cycle: 1000, contributed: 0, paidOut: 20_000, requested: 2, approved: 1, paid: 1, balance: 50_000 },
       ],
       requests: { open: 1, approved: 0, paid: 1, declined: 0, withdrawn: 0 },
       pledges: { count: 2, promised: 21_000, due: 11_000, paid: 0, outstanding: 11_000 },

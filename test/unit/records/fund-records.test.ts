@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_AMOUNT, MAX_PLEDGE_CYCLES } from '../../../src/domain/fund';
+import { MAX_AMOUNT, MAX_APPROVERS, MAX_PLEDGE_CYCLES, MIN_APPROVERS } from '../../../src/domain/fund';
 import { toBase64Url } from '../../../src/records/bytes';
 import {
   FUND_LIMITS,
   fundContributedBody,
   fundPledgedBody,
+  fundSettingsBody,
   supportDecisionBody,
   supportRequestedBody,
 } from '../../../src/records/kinds/fund';
@@ -98,5 +99,41 @@ describe('fund records', () => {
     expect(eventOf('fund.contributed', withEntry(fundContributedBody({ amount: 100, pledge: null }), 2, 1))).toBe('invalid-fields');
     expect(eventOf('support.requested', withEntry(supportRequestedBody({ amount: 100, reason: 'health', note: null }), 3, 'x'))).toBe('invalid-fields');
     for (const kind of DECISIONS) expect(eventOf(kind, withEntry(supportDecisionBody(REQUEST), 1, 100))).toBe('invalid-fields');
+  });
+});
+
+describe('fund rules records', () => {
+  const rules = fundSettingsBody({ largeAmount: 50_000, largeApprovers: 3 });
+
+  it('carry the large amount and the approvers a large request needs', () => {
+    expect(eventOf('fund.settings', rules)).toMatchObject({ kind: 'fund.settings', author: ana.key, largeAmount: 50_000, largeApprovers: 3 });
+    const bounds = { largeAmount: MAX_AMOUNT, largeApprovers: MAX_APPROVERS };
+    expect(eventOf('fund.settings', fundSettingsBody(bounds))).toMatchObject(bounds);
+    expect(eventOf('fund.settings', fundSettingsBody({ largeAmount: 1, largeApprovers: MIN_APPROVERS }))).toMatchObject({ largeAmount: 1, largeApprovers: 2 });
+  });
+
+  it('refuse to build rules no phone can apply', () => {
+    expect(() => fundSettingsBody({ largeAmount: 0, largeApprovers: 3 })).toThrow('fund rules');
+    expect(() => fundSettingsBody({ largeAmount: MAX_AMOUNT + 1, largeApprovers: 3 })).toThrow('fund rules');
+    expect(() => fundSettingsBody({ largeAmount: 100, largeApprovers: MIN_APPROVERS - 1 })).toThrow('fund rules');
+    expect(() => fundSettingsBody({ largeAmount: 100, largeApprovers: MAX_APPROVERS + 1 })).toThrow('fund rules');
+  });
+
+  it('reject a large amount of 0, over the maximum, or not a whole number', () => {
+    for (const amount of [0, -1, MAX_AMOUNT + 1, 2 ** 40, '500', null, undefined]) {
+      expect(eventOf('fund.settings', withEntry(rules, 0, amount))).toBe('invalid-fields');
+    }
+  });
+
+  it('reject approvers out of range', () => {
+    for (const approvers of [0, 1, MAX_APPROVERS + 1, 255, -3, '3', true, undefined]) {
+      expect(eventOf('fund.settings', withEntry(rules, 1, approvers))).toBe('invalid-fields');
+    }
+  });
+
+  it('reject unknown keys', () => {
+    expect(eventOf('fund.settings', withEntry(rules, 2, 1))).toBe('invalid-fields');
+    expect(eventOf('fund.settings', withEntry(rules, 7, 'more'))).toBe('invalid-fields');
+    expect(eventOf('fund.settings', new Map())).toBe('invalid-fields');
   });
 });
