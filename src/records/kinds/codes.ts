@@ -41,4 +41,8 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'support.paid': 33,
   'agreement.version': 34,
   'agreement.signed': 35,
+  'court.date': 37,
+  'court.signup': 38,
+  'court.signup.withdrawn': 39,
+  'court.cancelled': 44,
 };
