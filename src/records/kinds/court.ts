@@ -19,7 +19,7 @@ import type { CourtCancelled, CourtDatePosted, CourtHelp, CourtSignedUp, CourtSi
 import { COURT_LIMITS, slotsProblem } from '../../domain/court/rules';
 import { bodyOf, codeOf, decodeCode, idField, meta, recordIdBytes } from './tool-fields';
 
-/** Nonce, tag and at least one byte; the most a hearing's time, court, room and note can take (court-records.test.ts). */
+/** Nonce, tag and at least one byte; the most a hearing's time, court, room and note can take (test/unit/app/court.test.ts). */
 export const COURT_SEALED_BYTES = { min: 24 + 16 + 1, max: 2048 } as const;
 
 const enum DateKey { Slots = 0, ExpiresAt = 1, Sealed = 2 }
