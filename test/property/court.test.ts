@@ -11,8 +11,8 @@ import type { CourtEvent, CourtSlot, CourtState } from '../../src/domain/court';
 const RUNS = { numRuns: 300, seed: 20261102 };
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 10, 2);
-/** Expiry falls inside the generated times, so late events turn up. */
-const EXPIRES = T0 + 40 * HOUR;
+/** Expiry (a UTC midnight) falls at the last generated hour, so late events turn up. */
+const EXPIRES = T0 + 48 * HOUR;
 
 /** Five members and one key that is not a member, so refused events turn up often. */
 const KEYS = ['ana', 'ben', 'cam', 'dev', 'eve', 'zed'] as const;

@@ -16,7 +16,7 @@ import { wasMemberAt } from '../../domain/circle';
 import { courtDateExpiry } from '../../domain/alerts';
 import { COURT_LIMITS, courtDateStatus, placeOf, slotsProblem } from '../../domain/court';
 import type { CourtDateState, CourtHelp, CourtSlot, CourtState, RecordId } from '../../domain/court';
-import { courtDateBody, courtReferenceBody, courtSignupBody } from '../../records/kinds/court';
+import { courtDateBody, courtReferenceBody, courtSignupBody } from '../../records/kinds/court-bodies';
 import { err, ok } from '../../records/result';
 import type { Result } from '../../records/result';
 import { courtOf } from '../court-view';
@@ -67,7 +67,7 @@ export async function postCourtDate(circle: OpenCircle, input: CourtDateInput, d
   if (slotProblem !== null) return err(slotProblem === 'too-many' ? 'slots-too-many' : 'slots');
   const sealed = sealCourtDetails(circle, input, deps.random);
   if (!sealed.ok) return sealed;
-  const body = courtDateBody({ slots, expiresAt: courtDateExpiry(input.hearingAt), sealedDetails: sealed.value });
+  const body = courtDateBody({ slots, expiresAt: courtDateExpiry(input.hearingAt), sealedDetails: sealed.value }, now);
   return ok((await signAndStore(circle, 'court.date', body, deps)).id);
 }
 

@@ -15,7 +15,7 @@
  */
 import { compareEvents } from '../events';
 import type { CourtCancelled, CourtDatePosted, CourtEvent, CourtSignedUp, CourtSignupWithdrawn, MemberKey, RecordId } from './events';
-import { slotsProblem } from './rules';
+import { isCourtExpiry, slotsProblem } from './rules';
 import type { CourtDateState, CourtProblem, CourtProblemReason, CourtSignup, CourtSlotState, CourtState, IsMemberAt } from './types';
 
 interface DateBook {
@@ -42,7 +42,7 @@ export function projectCourt(events: Iterable<CourtEvent>, isMember: IsMemberAt)
   const refusedDates = new Set<RecordId>();
   for (const event of sorted) {
     if (event.kind !== 'court.date') continue;
-    const reason = !isMember(event.author, event.at) ? 'not-a-member' : slotsProblem(event.slots) !== null ? 'bad-slots' : null;
+    const reason = !isMember(event.author, event.at) ? 'not-a-member' : dateProblem(event);
     if (reason === null) books.set(event.id, { date: event, cancelled: null, standing: [] });
     else refusedDates.add(event.id);
     report(event, reason);
@@ -74,6 +74,12 @@ export function projectCourt(events: Iterable<CourtEvent>, isMember: IsMemberAt)
   for (const [id, book] of books) dates.set(id, placeSignups(book, report));
   problems.sort(compareEvents);
   return { dates, problems };
+}
+
+/** The rules the record parsers leave to the projection, so that every phone's first download stays small. */
+function dateProblem(date: CourtDatePosted): CourtProblemReason | null {
+  if (slotsProblem(date.slots) !== null) return 'bad-slots';
+  return isCourtExpiry(date.expiresAt, date.at) ? null : 'bad-expiry';
 }
 
 function cancel(book: DateBook | CourtProblemReason, event: CourtCancelled): CourtProblemReason | null {

@@ -10,7 +10,8 @@ export type IsMemberAt = (member: MemberKey, at: number) => boolean;
 /**
  * Why an event does not count. Every one is listed; none stops the others.
  * - `not-a-member`: a date or sign-up whose author was not a member at its time.
- * - `bad-slots`: a date asking for no help or beyond the limits (a parser of ours refuses these first).
+ * - `bad-slots`: a date asking for no help, or beyond the limits.
+ * - `bad-expiry`: a date whose expiry is not a UTC midnight after it, or is further than any hearing.
  * - `unknown-date`, `unknown-signup`: names a record this phone does not have (yet).
  * - `date-not-counted`, `signup-not-counted`: names a record that did not count itself.
  * - `not-the-author`: a cancellation by someone other than the date's author.
@@ -26,6 +27,7 @@ export type IsMemberAt = (member: MemberKey, at: number) => boolean;
 export type CourtProblemReason =
   | 'not-a-member'
   | 'bad-slots'
+  | 'bad-expiry'
   | 'unknown-date'
   | 'unknown-signup'
   | 'date-not-counted'

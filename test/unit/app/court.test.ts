@@ -8,8 +8,9 @@ import { setLock } from '../../../src/app/lock/app-lock';
 import { courtDateExpiry } from '../../../src/domain/alerts';
 import { COURT_LIMITS, REMINDER_AHEAD_MS } from '../../../src/domain/court';
 import { toBase64Url } from '../../../src/records/bytes';
+import type { CborValue } from '../../../src/records/cbor';
 import { signingKeysFromSeed } from '../../../src/records/crypto';
-import { courtDateBody, courtSignupBody } from '../../../src/records/kinds/court';
+import { courtDateBody, courtSignupBody } from '../../../src/records/kinds/court-bodies';
 import { makeRecord } from '../../../src/records/make';
 import { signAndStore } from '../../../src/app/records';
 import { foundingPhone, joiningPhone, joiningPhoneUnsynced, sync } from '../../fixtures/app';
@@ -100,6 +101,25 @@ describe('posting a court date', () => {
     ];
     for (const [change, problem] of bad) expect(await postCourtDate(ana.circle, { ...INPUT, ...change }, ana.deps)).toEqual({ ok: false, error: problem });
     expect(courtOfPhone(ana).dates.size).toBe(0);
+  });
+
+  it('does not count a date with no slots, absurd counts or a bad expiry that another program signed', async () => {
+    const ana = await lock(await foundingPhone('Ana', 206));
+    const sealed = sealCourtDetails(ana.circle, INPUT, ana.deps.random);
+    if (!sealed.ok) throw new Error(sealed.error);
+    const expires = courtDateExpiry(HEARING);
+    const raw = (slots: Map<number, number>, expiresAt = expires) =>
+      new Map<number, CborValue>([
+        [0, slots],
+        [1, expiresAt],
+        [2, sealed.value],
+      ]);
+    for (const body of [raw(new Map()), raw(new Map([[0, 9]])), raw(new Map([[0, 8], [2, 5]])), raw(new Map([[0, 1]]), expires + 1)]) {
+      await signAndStore(ana.circle, 'court.date', body, ana.deps);
+    }
+    const court = courtOfPhone(ana);
+    expect(court.dates.size).toBe(0);
+    expect(court.problems.map((problem) => problem.reason).sort()).toEqual(['bad-expiry', 'bad-slots', 'bad-slots', 'bad-slots']);
   });
 
   it('takes the longest details in the widest characters', async () => {
@@ -194,7 +214,7 @@ describe('sealed details that do not open', () => {
     const ana = await lock(await foundingPhone('Ana', 242));
     const sealed = sealCourtDetails(ana.circle, INPUT, ana.deps.random);
     if (!sealed.ok) throw new Error(sealed.error);
-    const body = courtDateBody({ slots: [{ help: 'companion', count: 1 }], expiresAt: courtDateExpiry(HEARING + 5 * DAY), sealedDetails: sealed.value });
+    const body = courtDateBody({ slots: [{ help: 'companion', count: 1 }], expiresAt: courtDateExpiry(HEARING + 5 * DAY), sealedDetails: sealed.value }, ana.deps.now());
     const record = await signAndStore(ana.circle, 'court.date', body, ana.deps);
     const date = courtOfPhone(ana).dates.get(record.id)!;
     expect(date.slots[0]!.count).toBe(1);

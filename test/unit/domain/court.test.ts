@@ -15,6 +15,7 @@ interface Meta {
   readonly id: string;
   readonly author: string;
   readonly at?: number;
+  readonly expiresAt?: number;
 }
 const posted = (meta: Meta, slots: readonly CourtSlot[] = [{ help: 'companion', count: 2 }, { help: 'driver', count: 1 }]): CourtDatePosted => ({
   kind: 'court.date',
@@ -130,6 +131,20 @@ describe('projectCourt: refusals', () => {
       ['big', 'bad-slots'],
       ['crowd', 'bad-slots'],
       ['empty', 'bad-slots'],
+    ]);
+  });
+
+  it('refuses a date whose expiry is not a UTC midnight after it, or is further than any hearing', () => {
+    const state = project([
+      posted({ id: 'not-midnight', author: ANA, expiresAt: EXPIRES + 1 }),
+      posted({ id: 'before', author: BEN, at: EXPIRES }),
+      posted({ id: 'far', author: CAM, expiresAt: EXPIRES + 500 * DAY }),
+    ]);
+    expect(state.dates.size).toBe(0);
+    expect(problems(state)).toEqual([
+      ['far', 'bad-expiry'],
+      ['not-midnight', 'bad-expiry'],
+      ['before', 'bad-expiry'],
     ]);
   });
 
