@@ -48,6 +48,8 @@ export type Route =
   | { readonly name: 'agreement' }
   /** The emergency fund: balance, giving, asking, deciding on requests. */
   | { readonly name: 'fund' }
+  /** Court dates: upcoming hearings, posting one, the history; or one date, to sign up, withdraw or cancel. */
+  | { readonly name: 'court'; readonly date?: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 const MAX_HASH = 512;
@@ -86,6 +88,9 @@ export function parseHash(hash: string): Route {
       return second !== undefined && RECORD_ID.test(second) ? { name: 'tool', id: second } : notFound;
     case 'label':
       return second !== undefined && LABEL_ID.test(second) ? { name: 'label', id: second } : notFound;
+    case 'court':
+      if (second === undefined) return { name: 'court' };
+      return RECORD_ID.test(second) ? { name: 'court', date: second } : notFound;
     case 'tool-new': {
       if (second !== undefined) return notFound;
       const label = params.get('label');
@@ -130,6 +135,8 @@ export function hrefFor(route: Route): string {
       return `#/tool/${route.id}`;
     case 'label':
       return `#/label/${route.id}`;
+    case 'court':
+      return route.date ? `#/court/${route.date}` : '#/court';
     case 'tool-new':
       return route.label ? `#/tool-new?label=${route.label}` : '#/tool-new';
     case 'labels':
