@@ -1,8 +1,9 @@
 /**
  * A hearing's details: when it is, the court, the room or place, and a note.
  * They name a person's trouble and where to find them, so they travel sealed
- * with the circle's field key (the one path in sealing.ts) and open only on a
- * member's phone, which the screens show only when it is unlocked.
+ * as alert details do (sealExpiring in sealing.ts): only members' phones open
+ * them, the screens only when unlocked, and none at all once the date's
+ * `expiresAt` has passed, since the key they were sealed under is gone.
  */
 import { courtDateExpiry } from '../../domain/alerts';
 import type { CourtDateState } from '../../domain/court';
@@ -14,7 +15,8 @@ import { err, ok } from '../../records/result';
 import type { Result } from '../../records/result';
 import type { OpenFieldProblem } from '../../records/sealed-field';
 import type { OpenCircle } from '../open-circle';
-import { openAsAuthor, readTexts, sealAsMember } from './sealing';
+import { openExpiring, readTexts, sealExpiring } from './sealing';
+import type { ExpiringProblem } from './sealing';
 
 /** Even at four bytes a character these seal within COURT_SEALED_BYTES (test/unit/app/court.test.ts checks). */
 export const COURT_DETAIL_LIMITS = { courtChars: 120, roomChars: 80, noteChars: 280 } as const;
@@ -31,8 +33,15 @@ export interface CourtDetails {
   readonly note: string;
 }
 
-/** Normalizes what was typed and seals it as this member; the court must be named. */
-export function sealCourtDetails(circle: OpenCircle, input: CourtDetails, random: RandomBytes): Result<Uint8Array, 'court' | 'room' | 'note'> {
+/**
+ * Normalizes what was typed and seals it as this member, to expire with the
+ * date; the court must be named. A phone with no expiry chain cannot seal.
+ */
+export function sealCourtDetails(
+  circle: OpenCircle,
+  input: CourtDetails,
+  deps: { readonly now: () => number; readonly random: RandomBytes },
+): Result<Uint8Array, 'court' | 'room' | 'note' | ExpiringProblem> {
   const court = normalizeName(input.court, COURT_DETAIL_LIMITS.courtChars);
   if (!court.ok) return err('court');
   const room = normalizeOptional(input.room, COURT_DETAIL_LIMITS.roomChars);
@@ -45,12 +54,17 @@ export function sealCourtDetails(circle: OpenCircle, input: CourtDetails, random
     [Sealed.Note, note.value],
     [Sealed.HearingAt, input.hearingAt],
   ]);
-  return ok(sealAsMember(circle, DETAILS_PURPOSE, fields, random));
+  const sealed = sealExpiring(circle, DETAILS_PURPOSE, fields, courtDateExpiry(input.hearingAt), deps);
+  return typeof sealed === 'string' ? err(sealed) : ok(sealed);
 }
 
-/** The details of a date, or why they cannot be read here; the rest of the date counts either way. */
-export function openCourtDetails(circle: OpenCircle, date: Pick<CourtDateState, 'author' | 'expiresAt' | 'sealedDetails'>): CourtDetails | OpenFieldProblem {
-  const opened = openAsAuthor(circle, date.author, DETAILS_PURPOSE, date.sealedDetails);
+/** The details of a date at `now`, or why they cannot be read here; the rest of the date counts either way. */
+export function openCourtDetails(
+  circle: OpenCircle,
+  date: Pick<CourtDateState, 'author' | 'expiresAt' | 'sealedDetails'>,
+  now: number,
+): CourtDetails | OpenFieldProblem | ExpiringProblem {
+  const opened = openExpiring(circle, date.author, DETAILS_PURPOSE, date.sealedDetails, date.expiresAt, now);
   if (!opened.ok) return opened.error;
   const texts = readTexts(opened.value, [COURT_DETAIL_LIMITS.courtChars, COURT_DETAIL_LIMITS.roomChars, COURT_DETAIL_LIMITS.noteChars]);
   const hearingAt = isCborMap(opened.value) ? opened.value.get(Sealed.HearingAt) : undefined;

@@ -38,7 +38,7 @@ export function courtReminders(circle: OpenCircle, court: CourtState, deps: AppD
     const place = placeOf(date, me);
     const going = place !== null && !place.waiting ? place.signup.help : null;
     if (going === null && date.author !== me) continue;
-    const details = openCourtDetails(circle, date);
+    const details = openCourtDetails(circle, date, now);
     if (typeof details === 'string') continue;
     const day = courtReminder(details.hearingAt, now, dayOf);
     if (day === null) continue;

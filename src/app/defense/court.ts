@@ -42,7 +42,8 @@ export type PostCourtProblem =
   | 'room'
   | 'note'
   | 'slots'
-  | 'slots-too-many';
+  | 'slots-too-many'
+  | 'no-chain';
 export type SignUpProblem = 'not-a-member' | 'unknown-date' | 'date-closed' | 'help-not-wanted' | 'already-signed-up' | 'slot-full';
 export type WithdrawSignupProblem = 'unknown-signup' | 'not-the-signer' | 'date-closed';
 export type CancelCourtProblem = 'unknown-date' | 'not-the-author' | 'already-cancelled' | 'date-closed';
@@ -65,8 +66,9 @@ export async function postCourtDate(circle: OpenCircle, input: CourtDateInput, d
   const slots = input.slots.filter((slot) => slot.count !== 0);
   const slotProblem = slotsProblem(slots);
   if (slotProblem !== null) return err(slotProblem === 'too-many' ? 'slots-too-many' : 'slots');
-  const sealed = sealCourtDetails(circle, input, deps.random);
-  if (!sealed.ok) return sealed;
+  const sealed = sealCourtDetails(circle, input, deps);
+  // Checked above: the hearing is ahead, so its details cannot have expired already.
+  if (!sealed.ok) return err(sealed.error === 'expired' ? 'hearing-past' : sealed.error);
   const body = courtDateBody({ slots, expiresAt: courtDateExpiry(input.hearingAt), sealedDetails: sealed.value }, now);
   return ok((await signAndStore(circle, 'court.date', body, deps)).id);
 }

@@ -3,6 +3,7 @@ import type { CourtDetails } from '../../app/defense/court-details';
 import type { OpenCircle } from '../../app/open-circle';
 import { courtDateStatus } from '../../domain/court';
 import type { CourtDateState, CourtDateStatus, CourtSlotState } from '../../domain/court';
+import type { ExpiringProblem } from '../../app/defense/sealing';
 import type { OpenFieldProblem } from '../../records/sealed-field';
 import type { ReplicaSnapshot } from '../../replica/replica';
 import type { Translator } from '../../i18n/i18n';
@@ -12,7 +13,7 @@ import { whereOf } from './court-format';
 export interface CourtDateView {
   readonly status: CourtDateStatus;
   /** Opened only on an unlocked phone and before expiry; null otherwise. */
-  readonly details: CourtDetails | OpenFieldProblem | null;
+  readonly details: CourtDetails | OpenFieldProblem | ExpiringProblem | null;
   readonly title: string;
 }
 
@@ -20,7 +21,7 @@ export interface CourtDateView {
 export function viewOf(circle: OpenCircle, snapshot: ReplicaSnapshot, date: CourtDateState, now: number, unlocked: boolean, translator: Translator): CourtDateView {
   const status = courtDateStatus(date, now);
   const expired = !(now < date.expiresAt);
-  const details = unlocked && !expired ? openCourtDetails(circle, date) : null;
+  const details = unlocked && !expired ? openCourtDetails(circle, date, now) : null;
   const name = snapshot.circle.members.get(date.author)?.name ?? date.author.slice(0, 8);
   const title =
     details !== null && typeof details === 'object'
@@ -51,12 +52,12 @@ export function CourtDateBody({ snapshot, date, view, now, unlocked }: CourtDate
           <strong>{t('court.cancelledNote')}</strong>
         </p>
       )}
-      {!(now < date.expiresAt) ? (
+      {!(now < date.expiresAt) || details === 'expired' ? (
         <p class="muted">{t('court.detailsExpired')}</p>
       ) : !unlocked ? (
         <p>{t('court.detailsLocked')}</p>
       ) : details === null || typeof details === 'string' ? (
-        <p role="status">{t('court.detailsUnreadable')}</p>
+        <p role="status">{t(details === 'no-chain' ? 'court.detailsNoChain' : 'court.detailsUnreadable')}</p>
       ) : (
         <>
           <p>{whereOf(details)}</p>

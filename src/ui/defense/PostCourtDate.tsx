@@ -44,7 +44,7 @@ export function PostCourtDate({ circle }: { readonly circle: OpenCircle }) {
   };
   const errorFor = (...fields: PostCourtProblem[]) => (problem !== null && fields.includes(problem) ? t(`court.problem.${problem}`) : null);
   const whenError = errorFor('hearing-time', 'hearing-past', 'hearing-too-far');
-  const otherError = errorFor('lock-required', 'not-a-member');
+  const otherError = errorFor('lock-required', 'not-a-member', 'no-chain');
 
   return (
     <details>

@@ -13,6 +13,8 @@ import { signingKeysFromSeed } from '../../../src/records/crypto';
 import { courtDateBody, courtSignupBody } from '../../../src/records/kinds/court-bodies';
 import { makeRecord } from '../../../src/records/make';
 import { signAndStore } from '../../../src/app/records';
+import { sealExpiring } from '../../../src/app/defense/sealing';
+import { CHAIN_STEP_MS } from '../../../src/records/expiry-chain';
 import { foundingPhone, joiningPhone, joiningPhoneUnsynced, sync } from '../../fixtures/app';
 import type { Phone } from '../../fixtures/app';
 import { seedBytes } from '../../fixtures/circle';
@@ -73,7 +75,7 @@ describe('posting a court date', () => {
 
     await sync(ana, bo);
     const seenByBo = courtOfPhone(bo).dates.get(id)!;
-    expect(openCourtDetails(bo.circle, seenByBo)).toEqual({ hearingAt: HEARING, court: 'Juzgado de Primera Instancia nº 4', room: 'Room 4', note: INPUT.note });
+    expect(openCourtDetails(bo.circle, seenByBo, bo.deps.now())).toEqual({ hearingAt: HEARING, court: 'Juzgado de Primera Instancia nº 4', room: 'Room 4', note: INPUT.note });
     const signup = await signUp(bo.circle, id, 'companion', bo.deps);
     expect(signup.ok).toBe(true);
     await sync(ana, bo);
@@ -105,7 +107,7 @@ describe('posting a court date', () => {
 
   it('does not count a date with no slots, absurd counts or a bad expiry that another program signed', async () => {
     const ana = await lock(await foundingPhone('Ana', 206));
-    const sealed = sealCourtDetails(ana.circle, INPUT, ana.deps.random);
+    const sealed = sealCourtDetails(ana.circle, INPUT, ana.deps);
     if (!sealed.ok) throw new Error(sealed.error);
     const expires = courtDateExpiry(HEARING);
     const raw = (slots: Map<number, number>, expiresAt = expires) =>
@@ -126,7 +128,7 @@ describe('posting a court date', () => {
     const ana = await lock(await foundingPhone('Ana', 205));
     const wide = (chars: number) => '😀'.repeat(chars);
     const id = await posted(ana, { ...INPUT, court: wide(COURT_DETAIL_LIMITS.courtChars), room: wide(COURT_DETAIL_LIMITS.roomChars), note: wide(COURT_DETAIL_LIMITS.noteChars) });
-    expect(openCourtDetails(ana.circle, courtOfPhone(ana).dates.get(id)!)).toMatchObject({ note: wide(COURT_DETAIL_LIMITS.noteChars) });
+    expect(openCourtDetails(ana.circle, courtOfPhone(ana).dates.get(id)!, ana.deps.now())).toMatchObject({ note: wide(COURT_DETAIL_LIMITS.noteChars) });
   });
 });
 
@@ -203,22 +205,52 @@ describe('sealed details that do not open', () => {
     const oz = await lock(await foundingPhone('Oz', 241));
     const id = await posted(ana);
     const date = courtOfPhone(ana).dates.get(id)!;
-    expect(openCourtDetails(oz.circle, date)).toBe('not-for-this-circle');
+    expect(openCourtDetails(oz.circle, date, oz.deps.now())).toBe('not-for-this-circle');
     const altered = date.sealedDetails.slice();
     altered[40] = altered[40]! ^ 0xff;
-    expect(openCourtDetails(ana.circle, { ...date, sealedDetails: altered })).toBe('not-for-this-circle');
-    expect(openCourtDetails(ana.circle, { ...date, sealedDetails: date.sealedDetails.slice(0, 30) })).toBe('damaged');
+    expect(openCourtDetails(ana.circle, { ...date, sealedDetails: altered }, ana.deps.now())).toBe('not-for-this-circle');
+    expect(openCourtDetails(ana.circle, { ...date, sealedDetails: date.sealedDetails.slice(0, 30) }, ana.deps.now())).toBe('damaged');
   });
 
   it('are damaged when the sealed time disagrees with the public expiry', async () => {
     const ana = await lock(await foundingPhone('Ana', 242));
-    const sealed = sealCourtDetails(ana.circle, INPUT, ana.deps.random);
-    if (!sealed.ok) throw new Error(sealed.error);
-    const body = courtDateBody({ slots: [{ help: 'companion', count: 1 }], expiresAt: courtDateExpiry(HEARING + 5 * DAY), sealedDetails: sealed.value }, ana.deps.now());
-    const record = await signAndStore(ana.circle, 'court.date', body, ana.deps);
+    const expiresAt = courtDateExpiry(HEARING + 5 * DAY);
+    const fields = new Map<number, CborValue>([
+      [0, 'Juzgado nº 4'],
+      [1, ''],
+      [2, ''],
+      [3, HEARING],
+    ]);
+    const sealed = sealExpiring(ana.circle, 'court.details', fields, expiresAt, ana.deps);
+    if (typeof sealed === 'string') throw new Error(sealed);
+    const record = await signAndStore(ana.circle, 'court.date', courtDateBody({ slots: [{ help: 'companion', count: 1 }], expiresAt, sealedDetails: sealed }, ana.deps.now()), ana.deps);
     const date = courtOfPhone(ana).dates.get(record.id)!;
     expect(date.slots[0]!.count).toBe(1);
-    expect(openCourtDetails(ana.circle, date)).toBe('damaged');
+    expect(openCourtDetails(ana.circle, date, ana.deps.now())).toBe('damaged');
+  });
+});
+
+describe('the expiry of court details', () => {
+  it('opens on every phone until the date expires, and on none after', async () => {
+    const ana = await lock(await foundingPhone('Ana', 245));
+    const bo = await joiningPhone(ana, 'Bo', 246);
+    const id = await posted(ana);
+    await sync(ana, bo);
+    const date = courtOfPhone(bo).dates.get(id)!;
+    expect(openCourtDetails(bo.circle, date, date.expiresAt - 60_000)).toMatchObject({ room: 'Room 4' });
+    bo.deps.set(date.expiresAt + CHAIN_STEP_MS);
+    expect(openCourtDetails(bo.circle, date, bo.deps.now())).toBe('expired');
+    // Once the chain has stepped past the expiry, no earlier time brings the key back.
+    expect(openCourtDetails(bo.circle, date, date.expiresAt - 60_000)).toBe('expired');
+  });
+
+  it('cannot be sealed on a phone with no expiry chain, which says so', async () => {
+    const ana = await lock(await foundingPhone('Ana', 247));
+    const id = await posted(ana);
+    ana.circle.expiry.chain = null;
+    expect(await postCourtDate(ana.circle, INPUT, ana.deps)).toEqual({ ok: false, error: 'no-chain' });
+    expect(openCourtDetails(ana.circle, courtOfPhone(ana).dates.get(id)!, ana.deps.now())).toBe('no-chain');
+    expect(courtOfPhone(ana).dates.size).toBe(1);
   });
 });
 
