@@ -9,7 +9,7 @@ import type { CborValue } from '../cbor';
 import { COURT_HELP } from '../../domain/court/events';
 import type { CourtHelp, CourtSlot, RecordId } from '../../domain/court/events';
 import { isCourtExpiry, slotsProblem } from '../../domain/court/rules';
-import { COURT_SEALED_BYTES } from './court';
+import { isCourtSealed } from './court';
 import { codeOf, recordIdBytes } from './tool-fields';
 
 export interface CourtDateFields {
@@ -20,10 +20,7 @@ export interface CourtDateFields {
 
 /** `at` is the time the record will carry: what the parser or the projection would refuse is a RangeError. */
 export function courtDateBody(fields: CourtDateFields, at: number): Map<number, CborValue> {
-  const { length } = fields.sealedDetails;
-  if (slotsProblem(fields.slots) !== null || !isCourtExpiry(fields.expiresAt, at) || length < COURT_SEALED_BYTES.min || length > COURT_SEALED_BYTES.max) {
-    throw new RangeError('invalid court date');
-  }
+  if (slotsProblem(fields.slots) !== null || !isCourtExpiry(fields.expiresAt, at) || !isCourtSealed(fields.sealedDetails)) throw new RangeError('invalid court date');
   return new Map<number, CborValue>([
     [0, new Map(fields.slots.map(({ help, count }) => [codeOf(COURT_HELP, help), count]))],
     [1, fields.expiresAt],

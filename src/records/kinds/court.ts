@@ -14,7 +14,7 @@
  * projection's (domain/court/), which lists a date that breaks them rather
  * than counting it; the builders (court-bodies.ts) refuse to write one.
  */
-import type { CborMap } from '../cbor';
+import type { CborMap, CborValue } from '../cbor';
 import { mapField, uintField } from '../fields';
 import type { Envelope } from '../envelope';
 import { COURT_HELP } from '../../domain/court/events';
@@ -24,6 +24,11 @@ import { bodyOf, decodeCode, idField, meta } from './tool-fields';
 /** Nonce, tag and at least one byte; the most a hearing's time, court, room and note can take (test/unit/app/court.test.ts). */
 export const COURT_SEALED_BYTES = { min: 24 + 16 + 1, max: 2048 } as const;
 
+/** Sealed details of a size some phone of ours could have written. */
+export function isCourtSealed(value: CborValue | undefined): value is Uint8Array {
+  return value instanceof Uint8Array && value.length >= COURT_SEALED_BYTES.min && value.length <= COURT_SEALED_BYTES.max;
+}
+
 const enum DateKey { Slots = 0, ExpiresAt = 1, Sealed = 2 }
 const enum SignupKey { Date = 0, Help = 1 }
 
@@ -32,9 +37,7 @@ export function parseCourtDate(envelope: Envelope): CourtDatePosted | undefined 
   const slots = body && parseSlots(mapField(body, DateKey.Slots));
   const expiresAt = body && uintField(body, DateKey.ExpiresAt);
   const sealedDetails = body?.get(DateKey.Sealed);
-  if (slots === undefined || expiresAt === undefined || !(sealedDetails instanceof Uint8Array)) return undefined;
-  const { length } = sealedDetails;
-  if (length < COURT_SEALED_BYTES.min || length > COURT_SEALED_BYTES.max) return undefined;
+  if (slots === undefined || expiresAt === undefined || !isCourtSealed(sealedDetails)) return undefined;
   return { kind: 'court.date', ...meta(envelope), slots, expiresAt, sealedDetails };
 }
 
