@@ -3,6 +3,7 @@
  * says. Keys and ids are unpadded base64url text; the records layer has already
  * checked the bytes and signatures before an event reaches the domain.
  */
+import type { CourtEvent } from './court/events';
 import type { DefenseEvent } from './defense-events';
 import type { FundEvent } from './fund/events';
 import type { ToolEvent } from './tool-events';
@@ -138,7 +139,8 @@ export type CircleEvent =
   | CycleThemed
   | ToolEvent
   | DefenseEvent
-  | FundEvent;
+  | FundEvent
+  | CourtEvent;
 export type CircleEventKind = CircleEvent['kind'];
 
 /** The one total order every phone uses to break ties: time, then id. */

@@ -32,6 +32,7 @@ import {
   parseSupportWithdrawn,
 } from './kinds/fund';
 import { parseAgreementSigned, parseAgreementVersion } from './kinds/agreement';
+import { parseCourtCancelled, parseCourtDate, parseCourtSignup, parseCourtSignupWithdrawn } from './kinds/court';
 import { parseCircleSettings } from './kinds/circle-settings';
 import { parseSkillAdded, parseSkillMarked } from './kinds/skill-added';
 import { parseCycleTheme } from './kinds/cycle-theme';
@@ -116,6 +117,10 @@ const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['fund.settings'], parseFundSettings],
   [KIND_CODES['agreement.version'], parseAgreementVersion],
   [KIND_CODES['agreement.signed'], parseAgreementSigned],
+  [KIND_CODES['court.date'], parseCourtDate],
+  [KIND_CODES['court.signup'], parseCourtSignup],
+  [KIND_CODES['court.signup.withdrawn'], parseCourtSignupWithdrawn],
+  [KIND_CODES['court.cancelled'], parseCourtCancelled],
 ]);
 
 /**

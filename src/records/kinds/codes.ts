@@ -42,4 +42,8 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'agreement.version': 34,
   'agreement.signed': 35,
   'fund.settings': 43,
+  'court.date': 37,
+  'court.signup': 38,
+  'court.signup.withdrawn': 39,
+  'court.cancelled': 44,
 };

@@ -6,11 +6,13 @@ import { memberName, recentArrivals } from './people';
 
 /** The card draws the moon and counts down to the reset: it follows the home screen's first paint. */
 const CycleCard = lazyScreen(() => import('../ledger/CycleCard').then((m) => m.CycleCard), { area: 'ledger', quiet: true });
+/** Only an unlocked phone opens when a hearing is, so only it loads the reminders' code. */
+const CourtReminders = lazyScreen(() => import('../defense/CourtScreens').then((m) => m.CourtReminders), { area: 'defense', quiet: true });
 
 export function Home() {
   const translator = useT();
   const { t } = translator;
-  const { circle, snapshot } = useAppState();
+  const { circle, snapshot, lock } = useAppState();
   if (circle === null || snapshot === null) return null;
   const state = snapshot.circle;
   const me = state.members.get(circle.membership.memberKey);
@@ -38,6 +40,7 @@ export function Home() {
           </p>
         </div>
       )}
+      {state.circle !== null && lock.status === 'unlocked' && <CourtReminders />}
       {state.circle !== null && <CycleCard />}
       <nav class="actions-row" aria-label={t('home.actions')}>
         <a class="button button-primary" href={hrefFor({ name: 'invite' })}>

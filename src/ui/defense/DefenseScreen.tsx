@@ -3,6 +3,7 @@ import { Page } from '../components/Page';
 import { useAppState, useT } from '../shell/context';
 import { hrefFor } from '../shell/router';
 import { AlertsPanel } from './AlertsPanel';
+import { CourtReminders } from './CourtScreens';
 import { MyCalls } from './MyCalls';
 import { RosterForm } from './RosterForm';
 import { RosterList } from './RosterList';
@@ -20,7 +21,9 @@ export function DefenseScreen() {
       <nav class="actions-row" aria-label={t('defense.title')}>
         <a href={hrefFor({ name: 'agreement' })}>{t('defense.agreementLink')}</a>
         <a href={hrefFor({ name: 'fund' })}>{t('defense.fundLink')}</a>
+        <a href={hrefFor({ name: 'court' })}>{t('defense.courtLink')}</a>
       </nav>
+      <CourtReminders />
       {!unlocked && (
         <section aria-labelledby="lock-first-title" class="callout">
           <h2 id="lock-first-title">{t('defense.lockFirst')}</h2>

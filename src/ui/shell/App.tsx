@@ -40,6 +40,7 @@ const DefenseScreen = lazyScreen(() => import('../defense/DefenseScreen').then((
 const AgreementScreen = lazyScreen(() => import('../defense/AgreementScreen').then((m) => m.AgreementScreen), { area: 'defense' });
 const FundScreen = lazyScreen(() => import('../defense/FundScreen').then((m) => m.FundScreen), { area: 'defense' });
 const FundTotals = lazyScreen(() => import('../defense/FundScreen').then((m) => m.FundTotals), { area: 'defense' });
+const CourtScreens = lazyScreen(() => import('../defense/CourtScreens').then((m) => m.CourtScreens), { area: 'defense' });
 const LockScreen = lazyScreen(() => import('../lock/LockScreen').then((m) => m.LockScreen), { area: 'lock' });
 const LabelSheet = lazyScreen(() => import('../tools/ToolLabelSheet').then((m) => m.ToolLabelSheet), { area: 'labels' });
 
@@ -54,7 +55,7 @@ export function App({ store }: { readonly store: AppStore }) {
 /** Screens that need an open circle; without one, the start screen shows instead. */
 const CIRCLE_SCREENS = new Set<Route['name']>([
   'home', 'members', 'member', 'invite', 'me', 'exchange', 'draft', 'scan', 'statement', 'cycle', 'board', 'post', 'listing', 'circle-settings', 'sync',
-  'tools', 'tool', 'tool-new', 'label', 'labels', 'areas', 'caretakers', 'defense', 'agreement', 'fund', 'fund-totals',
+  'tools', 'tool', 'tool-new', 'label', 'labels', 'areas', 'caretakers', 'defense', 'agreement', 'fund', 'fund-totals', 'court',
 ]);
 
 function Shell() {
@@ -192,6 +193,8 @@ function renderRoute(route: Route) {
       return <FundScreen />;
     case 'fund-totals':
       return <FundTotals />;
+    case 'court':
+      return <CourtScreens key={route.date} dateId={route.date ?? null} />;
     case 'not-found':
       return <NotFound />;
   }

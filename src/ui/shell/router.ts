@@ -50,6 +50,8 @@ export type Route =
   | { readonly name: 'fund' }
   /** The fund's totals as the circle may publish them, with no names: `#/fund/totals`. */
   | { readonly name: 'fund-totals' }
+  /** Court dates: upcoming hearings, posting one, the history; or one date, to sign up, withdraw or cancel. */
+  | { readonly name: 'court'; readonly date?: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 const MAX_HASH = 512;
@@ -90,6 +92,9 @@ export function parseHash(hash: string): Route {
       return second === undefined ? { name: 'fund' } : second === 'totals' ? { name: 'fund-totals' } : notFound;
     case 'label':
       return second !== undefined && LABEL_ID.test(second) ? { name: 'label', id: second } : notFound;
+    case 'court':
+      if (second === undefined) return { name: 'court' };
+      return RECORD_ID.test(second) ? { name: 'court', date: second } : notFound;
     case 'tool-new': {
       if (second !== undefined) return notFound;
       const label = params.get('label');
@@ -134,6 +139,8 @@ export function hrefFor(route: Route): string {
       return `#/tool/${route.id}`;
     case 'label':
       return `#/label/${route.id}`;
+    case 'court':
+      return route.date ? `#/court/${route.date}` : '#/court';
     case 'tool-new':
       return route.label ? `#/tool-new?label=${route.label}` : '#/tool-new';
     case 'labels':
