@@ -5,6 +5,7 @@
  */
 import type { DefenseEvent } from './defense-events';
 import type { FundEvent } from './fund/events';
+import type { HousingEvent } from './housing/events';
 import type { ToolEvent } from './tool-events';
 
 export type MemberKey = string;
@@ -138,7 +139,8 @@ export type CircleEvent =
   | CycleThemed
   | ToolEvent
   | DefenseEvent
-  | FundEvent;
+  | FundEvent
+  | HousingEvent;
 export type CircleEventKind = CircleEvent['kind'];
 
 /** The one total order every phone uses to break ties: time, then id. */

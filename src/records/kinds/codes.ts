@@ -41,4 +41,8 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'support.paid': 33,
   'agreement.version': 34,
   'agreement.signed': 35,
+  'housing.requested': 40,
+  'housing.stay': 41,
+  'housing.closed': 42,
+  'housing.stay.ended': 45,
 };

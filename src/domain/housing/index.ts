@@ -1,0 +1,11 @@
+/**
+ * Housing in a crisis: requests for somewhere to stay, the hosts who match
+ * them, and the stays hosts record, as a pure projection. Screens import from
+ * here so they need not know how housing is split into files.
+ */
+export { projectHousing } from './project';
+export { matchHosts } from './matching';
+export type { HostMatch } from './matching';
+export { CLOSE_REASONS, DAY_MS, dayOf, dayOfIso, HOUSING_LIMITS, isDayNear, isoOfDay, isValidNights, isValidPeople } from './events';
+export type * from './events';
+export type * from './types';
