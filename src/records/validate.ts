@@ -26,6 +26,7 @@ import {
   parseSupportWithdrawn,
 } from './kinds/fund';
 import { parseAgreementSigned, parseAgreementVersion } from './kinds/agreement';
+import { parseHousingClosed, parseHousingRequested, parseHousingStay, parseHousingStayEnded } from './kinds/housing';
 import { parseCircleSettings } from './kinds/circle-settings';
 import { parseSkillAdded, parseSkillMarked } from './kinds/skill-added';
 import { parseCycleTheme } from './kinds/cycle-theme';
@@ -108,6 +109,10 @@ const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['support.paid'], parseSupportPaid],
   [KIND_CODES['agreement.version'], parseAgreementVersion],
   [KIND_CODES['agreement.signed'], parseAgreementSigned],
+  [KIND_CODES['housing.requested'], parseHousingRequested],
+  [KIND_CODES['housing.stay'], parseHousingStay],
+  [KIND_CODES['housing.closed'], parseHousingClosed],
+  [KIND_CODES['housing.stay.ended'], parseHousingStayEnded],
 ]);
 
 /**
