@@ -3,7 +3,7 @@
  * them, and the stays hosts record, as a pure projection. Screens import from
  * here so they need not know how housing is split into files.
  */
-export { projectHousing } from './project';
+export { buffersACrisis, projectHousing } from './project';
 export { matchHosts } from './matching';
 export type { HostMatch } from './matching';
 export { CLOSE_REASONS, DAY_MS, dayOf, dayOfIso, HOUSING_LIMITS, isDayNear, isoOfDay, isValidNights, isValidPeople } from './events';

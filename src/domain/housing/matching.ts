@@ -13,6 +13,7 @@
 import { hash32 } from '../caretakers';
 import type { MemberKey } from '../events';
 import type { RosterState } from '../roster';
+import { buffersACrisis } from './project';
 import type { HousingRequestState, HousingState } from './types';
 
 export interface HostMatch {
@@ -30,7 +31,7 @@ export function matchHosts(request: HousingRequestState, roster: RosterState, ho
   const last = request.from + request.nights;
   const busyHere = new Set<MemberKey>();
   for (const stay of housing.stays.values()) {
-    if (stay.nightsStayed === 0) continue;
+    if (!buffersACrisis(stay)) continue;
     const past = history.get(stay.host) ?? { hosted: 0, lastNight: null };
     const lastNight = stay.from + stay.nightsStayed - 1;
     history.set(stay.host, { hosted: past.hosted + 1, lastNight: Math.max(past.lastNight ?? lastNight, lastNight) });

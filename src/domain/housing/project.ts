@@ -123,9 +123,14 @@ export function projectHousing(events: Iterable<HousingEvent>, membership: Membe
   return {
     requests: new Map([...requests].map(([id, book]) => [id, requestState(book)])),
     stays: stayStates,
-    buffered: [...stayStates.values()].filter((stay) => stay.nightsStayed > 0).length,
+    buffered: [...stayStates.values()].filter(buffersACrisis).length,
     problems,
   };
+}
+
+/** A stay that housed someone for at least a night: one crisis the circle buffered. */
+export function buffersACrisis(stay: StayState): boolean {
+  return stay.nightsStayed > 0;
 }
 
 function stayState(book: StayBook): StayState {
