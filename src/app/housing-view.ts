@@ -4,11 +4,9 @@
  */
 import { wasMemberAt } from '../domain/circle';
 import type { CircleEvent } from '../domain/events';
-import { matchHosts, projectHousing } from '../domain/housing';
-import type { HostMatch, HousingEvent, HousingEventKind, HousingRequestState } from '../domain/housing';
-import type { ReplicaSnapshot } from '../replica/replica';
+import { projectHousing } from '../domain/housing';
+import type { HousingEvent, HousingEventKind } from '../domain/housing';
 import { cachedProjection } from './cached-projection';
-import { rosterOf } from './defense-view';
 
 const HOUSING_KINDS: ReadonlySet<CircleEvent['kind']> = new Set<HousingEventKind>(['housing.requested', 'housing.stay', 'housing.closed', 'housing.stay.ended']);
 
@@ -20,7 +18,3 @@ export const housingOf = cachedProjection(new Set([...HOUSING_KINDS, 'circle.fou
   projectHousing(snapshot.events.filter(isHousingEvent), (member, at) => wasMemberAt(snapshot.circle, member, at)),
 );
 
-/** The hosts a request could go to now, fairest first (domain/housing/matching.ts). */
-export function hostsFor(snapshot: ReplicaSnapshot, request: HousingRequestState): HostMatch[] {
-  return matchHosts(request, rosterOf(snapshot), housingOf(snapshot));
-}

@@ -12,18 +12,20 @@
  * phone (a second host on the same night) can still make a stored stay not
  * count; the projection then lists it.
  */
-import { CLOSE_REASONS, DAY_MS, isDayNear, isValidNights, isValidPeople, projectHousing } from '../../domain/housing';
-import type { CloseReason, HousingEvent, HousingProblemReason, HousingRequestState } from '../../domain/housing';
+import { CLOSE_REASONS, DAY_MS, isDayNear, isValidNights, isValidPeople, matchHosts, projectHousing } from '../../domain/housing';
+import type { CloseReason, HostMatch, HousingEvent, HousingProblemReason, HousingRequestState } from '../../domain/housing';
 import type { RecordId } from '../../domain/events';
 import { wasMemberAt } from '../../domain/circle';
 import { normalizeOptional } from '../../domain/names';
-import { housingClosedBody, housingRequestedBody, housingStayBody, housingStayEndedBody } from '../../records/kinds/housing';
+import { housingClosedBody, housingRequestedBody, housingStayBody, housingStayEndedBody } from '../../records/kinds/housing-bodies';
 import type { StayFields } from '../../records/kinds/housing';
 import { err, ok } from '../../records/result';
 import type { Result } from '../../records/result';
 import type { OpenFieldProblem } from '../../records/sealed-field';
+import type { ReplicaSnapshot } from '../../replica/replica';
+import { rosterOf } from '../defense-view';
 import type { AppDeps } from '../deps';
-import { isHousingEvent } from '../housing-view';
+import { housingOf, isHousingEvent } from '../housing-view';
 import type { OpenCircle } from '../open-circle';
 import { signAndStore } from '../records';
 import { lockRequired } from './roster';
@@ -117,6 +119,11 @@ export async function endStay(circle: OpenCircle, stay: RecordId, day: number, d
   if (refused !== null) return err(refused);
   const record = await signAndStore(circle, 'housing.stay.ended', housingStayEndedBody(stay, day), deps);
   return ok(record.id);
+}
+
+/** The hosts a request could go to now, fairest first (domain/housing/matching.ts). */
+export function hostsFor(snapshot: ReplicaSnapshot, request: HousingRequestState): HostMatch[] {
+  return matchHosts(request, rosterOf(snapshot), housingOf(snapshot));
 }
 
 /** The request's note opened on this phone: null when there is none, or why it does not open. */

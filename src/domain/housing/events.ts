@@ -13,15 +13,13 @@ import type { EventMeta, MemberKey, RecordId } from '../events';
 
 export type { MemberKey, RecordId };
 
-export const HOUSING_LIMITS = {
-  /** A household, not a shelter: a larger group needs the whole circle at an assembly, not one record. */
-  peopleMax: 12,
-  /** Two months: longer is a tenancy rather than a crisis stay. */
-  nightsMax: 60,
-  /** A stay may be recorded after the fact, when the host finally has a moment. */
-  daysBack: 90,
-  daysAhead: 366,
-} as const;
+/** A household, not a shelter: a larger group needs the whole circle at an assembly, not one record. */
+export const MAX_PEOPLE = 12;
+/** Two months: longer is a tenancy rather than a crisis stay. */
+export const MAX_NIGHTS = 60;
+/** How far a record's days may lie from its time: back, since a stay may be recorded after the fact, when the host finally has a moment; and ahead. */
+export const DAYS_BACK = 90;
+export const DAYS_AHEAD = 366;
 
 export const DAY_MS = 86_400_000;
 
@@ -71,11 +69,11 @@ export type HousingEvent = HousingRequested | HousingStay | HousingClosed | Hous
 export type HousingEventKind = HousingEvent['kind'];
 
 export function isValidPeople(people: number): boolean {
-  return Number.isInteger(people) && people >= 1 && people <= HOUSING_LIMITS.peopleMax;
+  return Number.isInteger(people) && people >= 1 && people <= MAX_PEOPLE;
 }
 
 export function isValidNights(nights: number): boolean {
-  return Number.isInteger(nights) && nights >= 1 && nights <= HOUSING_LIMITS.nightsMax;
+  return Number.isInteger(nights) && nights >= 1 && nights <= MAX_NIGHTS;
 }
 
 /** The calendar day (UTC) of an instant. */
@@ -90,24 +88,5 @@ export function dayOf(at: number): number {
  */
 export function isDayNear(day: number, at: number): boolean {
   const today = dayOf(at);
-  return Number.isInteger(day) && day >= today - HOUSING_LIMITS.daysBack && day <= today + HOUSING_LIMITS.daysAhead;
-}
-
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The day of a date as a date field gives it ("2026-11-20"), or null for anything else. */
-export function dayOfIso(text: string): number | null {
-  const match = ISO_DAY.exec(text);
-  if (match === null) return null;
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Date.UTC reads years below 100 as 19xx: day 0 is 1970 anyway.
-  if (year < 1970 || month < 1 || month > 12) return null;
-  const ms = Date.UTC(year, month - 1, date);
-  // Date.UTC rolls 2026-02-31 over into March: a day that does not exist is refused instead.
-  return new Date(ms).getUTCDate() === date ? dayOf(ms) : null;
-}
-
-/** A day as a date field wants it. */
-export function isoOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return Number.isInteger(day) && day >= today - DAYS_BACK && day <= today + DAYS_AHEAD;
 }

@@ -6,6 +6,7 @@
 export { buffersACrisis, projectHousing } from './project';
 export { matchHosts } from './matching';
 export type { HostMatch } from './matching';
-export { CLOSE_REASONS, DAY_MS, dayOf, dayOfIso, HOUSING_LIMITS, isDayNear, isoOfDay, isValidNights, isValidPeople } from './events';
+export { CLOSE_REASONS, DAY_MS, DAYS_AHEAD, DAYS_BACK, dayOf, isDayNear, isValidNights, isValidPeople, MAX_NIGHTS, MAX_PEOPLE } from './events';
+export { dayOfIso, isoOfDay } from './days';
 export type * from './events';
 export type * from './types';

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { askForHousing, closeRequest, endStay, HOUSING_NOTE_CHARS, localDay, openHousingNote, recordStay } from '../../../src/app/defense/housing';
+import { askForHousing, closeRequest, endStay, hostsFor, HOUSING_NOTE_CHARS, localDay, openHousingNote, recordStay } from '../../../src/app/defense/housing';
 import type { HousingRequestInput } from '../../../src/app/defense/housing';
 import { phoneToCall, saveRosterEntry } from '../../../src/app/defense/roster';
 import { sealAsMember } from '../../../src/app/defense/sealing';
 import { rosterOf } from '../../../src/app/defense-view';
-import { hostsFor, housingOf } from '../../../src/app/housing-view';
+import { housingOf } from '../../../src/app/housing-view';
 import { setLock } from '../../../src/app/lock/app-lock';
-import { HOUSING_LIMITS } from '../../../src/domain/housing';
+import { DAYS_AHEAD, MAX_NIGHTS, MAX_PEOPLE } from '../../../src/domain/housing';
 import { signingKeysFromSeed } from '../../../src/records/crypto';
-import { housingStayBody } from '../../../src/records/kinds/housing';
+import { housingStayBody } from '../../../src/records/kinds/housing-bodies';
 import { makeRecord } from '../../../src/records/make';
 import { foundingPhone, joiningPhone, sync } from '../../fixtures/app';
 import type { Phone } from '../../fixtures/app';
@@ -110,11 +110,11 @@ describe('housing', () => {
     const before = ana.circle.replica.current().events.length;
     const bad: ReadonlyArray<readonly [Partial<HousingRequestInput>, string]> = [
       [{ people: 0 }, 'people'],
-      [{ people: HOUSING_LIMITS.peopleMax + 1 }, 'people'],
+      [{ people: MAX_PEOPLE + 1 }, 'people'],
       [{ people: 1.5 }, 'people'],
       [{ nights: 0 }, 'nights'],
-      [{ nights: HOUSING_LIMITS.nightsMax + 1 }, 'nights'],
-      [{ from: today + HOUSING_LIMITS.daysAhead + 2 }, 'from'],
+      [{ nights: MAX_NIGHTS + 1 }, 'nights'],
+      [{ from: today + DAYS_AHEAD + 2 }, 'from'],
       [{ from: Number.NaN }, 'from'],
       [{ note: 'x'.repeat(HOUSING_NOTE_CHARS + 1) }, 'note'],
       [{ note: 'a\u0000b' }, 'note'],

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, HOUSING_LIMITS } from '../../../src/domain/housing';
+import { DAYS_AHEAD, DAYS_BACK, dayOf, MAX_NIGHTS, MAX_PEOPLE } from '../../../src/domain/housing';
 import { toBase64Url } from '../../../src/records/bytes';
-import {
-  housingClosedBody,
-  housingRequestedBody,
-  housingStayBody,
-  housingStayEndedBody,
-  MAX_SEALED_NOTE,
-} from '../../../src/records/kinds/housing';
-import type { HousingRequestFields } from '../../../src/records/kinds/housing';
+import { MAX_SEALED_NOTE } from '../../../src/records/kinds/housing';
+import { housingClosedBody, housingRequestedBody, housingStayBody, housingStayEndedBody } from '../../../src/records/kinds/housing-bodies';
+import type { HousingRequestFields } from '../../../src/records/kinds/housing-bodies';
 import { validateRecord } from '../../../src/records/validate';
 import { recordMaker, withEntry } from '../../fixtures/record-kinds';
 import { foundCircle, person, seedBytes, T0 } from '../../fixtures/circle';
@@ -40,10 +35,10 @@ describe('housing records', () => {
 
   it('refuse to build what breaks the rules', () => {
     expect(() => housingRequestedBody({ ...ASK, people: 0 })).toThrow(RangeError);
-    expect(() => housingRequestedBody({ ...ASK, nights: HOUSING_LIMITS.nightsMax + 1 })).toThrow(RangeError);
+    expect(() => housingRequestedBody({ ...ASK, nights: MAX_NIGHTS + 1 })).toThrow(RangeError);
     expect(() => housingRequestedBody({ ...ASK, from: -1 })).toThrow(RangeError);
     expect(() => housingRequestedBody({ ...ASK, sealedNote: new Uint8Array(MAX_SEALED_NOTE + 1) })).toThrow('sealed note');
-    expect(() => housingStayBody(REQUEST, { ...STAY_FIELDS, people: HOUSING_LIMITS.peopleMax + 1 })).toThrow(RangeError);
+    expect(() => housingStayBody(REQUEST, { ...STAY_FIELDS, people: MAX_PEOPLE + 1 })).toThrow(RangeError);
     expect(() => housingStayBody('short', STAY_FIELDS)).toThrow('record id');
     expect(() => housingClosedBody(REQUEST, 'bored' as 'not-needed')).toThrow('unknown value');
     expect(() => housingStayEndedBody(STAY, 1.5)).toThrow('day');
@@ -52,29 +47,29 @@ describe('housing records', () => {
   it('reject people and nights out of range', () => {
     const ask = housingRequestedBody(ASK);
     const stay = housingStayBody(REQUEST, STAY_FIELDS);
-    for (const people of [0, -1, HOUSING_LIMITS.peopleMax + 1, '2', null, undefined]) {
+    for (const people of [0, -1, MAX_PEOPLE + 1, '2', null, undefined]) {
       expect(eventOf('housing.requested', withEntry(ask, 0, people))).toBe('invalid-fields');
       expect(eventOf('housing.stay', withEntry(stay, 1, people))).toBe('invalid-fields');
     }
-    for (const nights of [0, HOUSING_LIMITS.nightsMax + 1, 2 ** 40, true, undefined]) {
+    for (const nights of [0, MAX_NIGHTS + 1, 2 ** 40, true, undefined]) {
       expect(eventOf('housing.requested', withEntry(ask, 1, nights))).toBe('invalid-fields');
       expect(eventOf('housing.stay', withEntry(stay, 2, nights))).toBe('invalid-fields');
     }
-    expect(eventOf('housing.requested', withEntry(ask, 0, HOUSING_LIMITS.peopleMax))).toMatchObject({ people: HOUSING_LIMITS.peopleMax });
-    expect(eventOf('housing.stay', withEntry(stay, 2, HOUSING_LIMITS.nightsMax))).toMatchObject({ nights: HOUSING_LIMITS.nightsMax });
+    expect(eventOf('housing.requested', withEntry(ask, 0, MAX_PEOPLE))).toMatchObject({ people: MAX_PEOPLE });
+    expect(eventOf('housing.stay', withEntry(stay, 2, MAX_NIGHTS))).toMatchObject({ nights: MAX_NIGHTS });
   });
 
   it('reject days far from the record’s own time', () => {
     const ask = housingRequestedBody(ASK);
     const stay = housingStayBody(REQUEST, STAY_FIELDS);
     const end = housingStayEndedBody(STAY, TODAY);
-    const far = [TODAY - HOUSING_LIMITS.daysBack - 1, TODAY + HOUSING_LIMITS.daysAhead + 1, 2 ** 40, -1, String(TODAY)];
+    const far = [TODAY - DAYS_BACK - 1, TODAY + DAYS_AHEAD + 1, 2 ** 40, -1, String(TODAY)];
     for (const day of far) {
       expect(eventOf('housing.requested', withEntry(ask, 2, day))).toBe('invalid-fields');
       expect(eventOf('housing.stay', withEntry(stay, 3, day))).toBe('invalid-fields');
       expect(eventOf('housing.stay.ended', withEntry(end, 1, day))).toBe('invalid-fields');
     }
-    expect(eventOf('housing.stay', withEntry(stay, 3, TODAY - HOUSING_LIMITS.daysBack))).toMatchObject({ from: TODAY - HOUSING_LIMITS.daysBack });
+    expect(eventOf('housing.stay', withEntry(stay, 3, TODAY - DAYS_BACK))).toMatchObject({ from: TODAY - DAYS_BACK });
   });
 
   it('reject flags that are not booleans and notes that are not sealed bytes of a sensible size', () => {
