@@ -1,8 +1,10 @@
 /** El español de la defensa mutua: la lista, la entrada propia, el árbol de llamadas. */
 import type { Translation } from './catalogue';
 import type { defenseEn } from './defense.en';
+import { housingEs } from './housing.es';
 
 export const defenseEs: Translation<typeof defenseEn> = {
+  ...housingEs,
   'defense.title': 'Defensa mutua',
   'defense.lead':
     'Cuando un miembro se enfrenta a un desahucio, multas o presión legal, el círculo responde unido. Aquí cada miembro dice cómo puede ayudar, y quién llama a quién cuando sale una alerta.',

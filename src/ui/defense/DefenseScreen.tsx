@@ -20,6 +20,7 @@ export function DefenseScreen() {
       <nav class="actions-row" aria-label={t('defense.title')}>
         <a href={hrefFor({ name: 'agreement' })}>{t('defense.agreementLink')}</a>
         <a href={hrefFor({ name: 'fund' })}>{t('defense.fundLink')}</a>
+        <a href={hrefFor({ name: 'housing' })}>{t('defense.housingLink')}</a>
       </nav>
       {!unlocked && (
         <section aria-labelledby="lock-first-title" class="callout">

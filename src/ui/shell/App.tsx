@@ -39,6 +39,7 @@ const AutoLock = lazyScreen(() => import('../lock/use-auto-lock').then((m) => m.
 const DefenseScreen = lazyScreen(() => import('../defense/DefenseScreen').then((m) => m.DefenseScreen), { area: 'defense' });
 const AgreementScreen = lazyScreen(() => import('../defense/AgreementScreen').then((m) => m.AgreementScreen), { area: 'defense' });
 const FundScreen = lazyScreen(() => import('../defense/FundScreen').then((m) => m.FundScreen), { area: 'defense' });
+const HousingScreen = lazyScreen(() => import('../defense/HousingScreen').then((m) => m.HousingScreen), { area: 'defense' });
 const LockScreen = lazyScreen(() => import('../lock/LockScreen').then((m) => m.LockScreen), { area: 'lock' });
 const LabelSheet = lazyScreen(() => import('../tools/ToolLabelSheet').then((m) => m.ToolLabelSheet), { area: 'labels' });
 
@@ -53,7 +54,7 @@ export function App({ store }: { readonly store: AppStore }) {
 /** Screens that need an open circle; without one, the start screen shows instead. */
 const CIRCLE_SCREENS = new Set<Route['name']>([
   'home', 'members', 'member', 'invite', 'me', 'exchange', 'draft', 'scan', 'statement', 'cycle', 'board', 'post', 'listing', 'circle-settings', 'sync',
-  'tools', 'tool', 'tool-new', 'label', 'labels', 'areas', 'caretakers', 'defense', 'agreement', 'fund',
+  'tools', 'tool', 'tool-new', 'label', 'labels', 'areas', 'caretakers', 'defense', 'agreement', 'fund', 'housing',
 ]);
 
 function Shell() {
@@ -189,6 +190,8 @@ function renderRoute(route: Route) {
       return <AgreementScreen />;
     case 'fund':
       return <FundScreen />;
+    case 'housing':
+      return <HousingScreen />;
     case 'not-found':
       return <NotFound />;
   }
