@@ -104,9 +104,17 @@ describe('housing records', () => {
     expect(eventOf('housing.stay.ended', withEntry(housingStayEndedBody(STAY, TODAY), 2, 0))).toBe('invalid-fields');
   });
 
-  it('reject an oversized record before reading its body', () => {
-    const made = record('housing.requested', withEntry(housingRequestedBody(ASK), 5, new Uint8Array(50_000)));
-    const result = validateRecord(made.bytes, circle.id);
-    expect(result.ok ? 'accepted' : result.error.problem).toBe('too-large');
+  it('reject an oversized record of every kind before reading its body', () => {
+    const bodies = {
+      'housing.requested': housingRequestedBody(ASK),
+      'housing.stay': housingStayBody(REQUEST, STAY_FIELDS),
+      'housing.closed': housingClosedBody(REQUEST, 'not-needed'),
+      'housing.stay.ended': housingStayEndedBody(STAY, TODAY),
+    } as const;
+    for (const [kind, body] of Object.entries(bodies)) {
+      const made = record(kind as keyof typeof bodies, withEntry(body, 0, new Uint8Array(50_000)));
+      const result = validateRecord(made.bytes, circle.id);
+      expect(result.ok ? 'accepted' : result.error.problem).toBe('too-large');
+    }
   });
 });
