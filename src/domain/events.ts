@@ -6,6 +6,7 @@
 import type { CourtEvent } from './court/events';
 import type { DefenseEvent } from './defense-events';
 import type { FundEvent } from './fund/events';
+import type { HousingEvent } from './housing/events';
 import type { ToolEvent } from './tool-events';
 
 export type MemberKey = string;
@@ -140,7 +141,8 @@ export type CircleEvent =
   | ToolEvent
   | DefenseEvent
   | FundEvent
-  | CourtEvent;
+  | CourtEvent
+  | HousingEvent;
 export type CircleEventKind = CircleEvent['kind'];
 
 /** The one total order every phone uses to break ties: time, then id. */

@@ -1,7 +1,8 @@
 /**
  * A cycle in numbers, for the assembly that closes it: how much help moved,
- * who took part, what people asked for, and whether a few members carry the
- * circle. Every figure is finite: an empty cycle gives zeros, never NaN.
+ * who took part, what people asked for, whether a few members carry the
+ * circle, and how many crises it buffered. Every figure is finite: an empty
+ * cycle gives zeros, never NaN.
  */
 import type { CircleState } from './circle';
 import type { MemberKey, SkillRef } from './events';
@@ -57,6 +58,8 @@ export interface CycleStats {
   /** Largest surplus first, largest deficit last. */
   readonly skillBalance: readonly SkillBalance[];
   readonly concentration: Concentration;
+  /** Housing stays recorded in the cycle that count (domain/housing): a count, never who. */
+  readonly crisesBuffered: number;
 }
 
 export interface CycleStatsInput {
@@ -68,6 +71,8 @@ export interface CycleStatsInput {
   /** Listings that count (see projectPostings), whether withdrawn, expired or still up. */
   readonly listings: Iterable<Listing>;
   readonly cycleOf: CycleOf;
+  /** The times of the housing stays that count; none if left out. */
+  readonly crises?: Iterable<number>;
 }
 
 /** The statistics of one cycle. */
@@ -113,6 +118,8 @@ export function cycleStats(input: CycleStatsInput): CycleStats {
   const topGivenShare = topShare([...given.values()], topCount);
   const topReceivedShare = topShare([...received.values()], topCount);
   const gini = giniOf(participation);
+  let crisesBuffered = 0;
+  for (const at of input.crises ?? []) if (input.cycleOf(at) === cycle) crisesBuffered++;
   return {
     cycle,
     quarters: ledgerCycle?.quarters ?? 0,
@@ -128,6 +135,7 @@ export function cycleStats(input: CycleStatsInput): CycleStats {
       gini,
       concentrated: topGivenShare > TOP_SHARE_THRESHOLD || gini > GINI_THRESHOLD,
     },
+    crisesBuffered,
   };
 }
 

@@ -1,8 +1,10 @@
 /** The English strings of mutual defense: the roster, one's own entry, the phone tree. */
 import { courtEn } from './court.en';
+import { housingEn } from './housing.en';
 
 export const defenseEn = {
   ...courtEn,
+  ...housingEn,
   'defense.title': 'Mutual defense',
   'defense.lead':
     'When a member faces eviction, fines or legal pressure, the circle answers together. Here members say how they can help, and who calls whom when an alert goes out.',

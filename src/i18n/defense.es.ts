@@ -2,9 +2,11 @@
 import type { Translation } from './catalogue';
 import { courtEs } from './court.es';
 import type { defenseEn } from './defense.en';
+import { housingEs } from './housing.es';
 
 export const defenseEs: Translation<typeof defenseEn> = {
   ...courtEs,
+  ...housingEs,
   'defense.title': 'Defensa mutua',
   'defense.lead':
     'Cuando un miembro se enfrenta a un desahucio, multas o presión legal, el círculo responde unido. Aquí cada miembro dice cómo puede ayudar, y quién llama a quién cuando sale una alerta.',

@@ -76,6 +76,7 @@ export const ledgerEn = {
   'ledger.cycle.exchanges': 'Exchanges',
   'ledger.cycle.active': 'Active members',
   'ledger.cycle.activeValue': '{active} of {members}',
+  'ledger.cycle.crises': 'Crises buffered (housing stays)',
   'ledger.cycle.requestedTitle': 'Most requested skills',
   'ledger.cycle.requestedItem': '{needs}, {hours} of help received',
   'ledger.cycle.needs.one': '{count} need posted',

@@ -78,6 +78,7 @@ export const ledgerEs: Translation<typeof ledgerEn> = {
   'ledger.cycle.exchanges': 'Intercambios',
   'ledger.cycle.active': 'Miembros activos',
   'ledger.cycle.activeValue': '{active} de {members}',
+  'ledger.cycle.crises': 'Crisis amortiguadas (estancias de acogida)',
   'ledger.cycle.requestedTitle': 'Habilidades más pedidas',
   'ledger.cycle.requestedItem': '{needs}, {hours} de ayuda recibida',
   'ledger.cycle.needs.one': '{count} necesidad publicada',

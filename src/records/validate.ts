@@ -33,6 +33,7 @@ import {
 } from './kinds/fund';
 import { parseAgreementSigned, parseAgreementVersion } from './kinds/agreement';
 import { parseCourtCancelled, parseCourtDate, parseCourtSignup, parseCourtSignupWithdrawn } from './kinds/court';
+import { parseHousingClosed, parseHousingRequested, parseHousingStay, parseHousingStayEnded } from './kinds/housing';
 import { parseCircleSettings } from './kinds/circle-settings';
 import { parseSkillAdded, parseSkillMarked } from './kinds/skill-added';
 import { parseCycleTheme } from './kinds/cycle-theme';
@@ -121,6 +122,10 @@ const PARSERS: ReadonlyMap<number, Parser> = new Map<number, Parser>([
   [KIND_CODES['court.signup'], parseCourtSignup],
   [KIND_CODES['court.signup.withdrawn'], parseCourtSignupWithdrawn],
   [KIND_CODES['court.cancelled'], parseCourtCancelled],
+  [KIND_CODES['housing.requested'], parseHousingRequested],
+  [KIND_CODES['housing.stay'], parseHousingStay],
+  [KIND_CODES['housing.closed'], parseHousingClosed],
+  [KIND_CODES['housing.stay.ended'], parseHousingStayEnded],
 ]);
 
 /**

@@ -46,4 +46,8 @@ export const KIND_CODES: { readonly [K in CircleEventKind]: number } = {
   'court.signup': 38,
   'court.signup.withdrawn': 39,
   'court.cancelled': 44,
+  'housing.requested': 40,
+  'housing.stay': 41,
+  'housing.closed': 42,
+  'housing.stay.ended': 45,
 };

@@ -12,8 +12,8 @@ export interface FieldProps {
   readonly required?: boolean;
   /** The keypad a phone shows, e.g. 'decimal' for hours. */
   readonly inputMode?: 'text' | 'decimal' | 'numeric';
-  /** 'password' hides what is typed, for passphrases. */
-  readonly type?: 'text' | 'password';
+  /** 'password' hides what is typed, for passphrases; 'date' gives the phone's date picker and a value like "2026-11-20". */
+  readonly type?: 'text' | 'password' | 'date';
 }
 
 /** A labelled text input whose hint and error are announced with it. */
@@ -36,7 +36,7 @@ export function Field({ label, value, onInput, hint, error, maxLength, autoCompl
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {type === 'password' ? <input type="password" {...shared} /> : <input type="text" inputMode={inputMode} {...shared} />}
+      {type === 'text' ? <input type="text" inputMode={inputMode} {...shared} /> : <input type={type} {...shared} />}
       {hint !== undefined && (
         <p id={hintId} class="hint">
           {hint}

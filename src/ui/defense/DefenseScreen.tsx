@@ -22,6 +22,7 @@ export function DefenseScreen() {
         <a href={hrefFor({ name: 'agreement' })}>{t('defense.agreementLink')}</a>
         <a href={hrefFor({ name: 'fund' })}>{t('defense.fundLink')}</a>
         <a href={hrefFor({ name: 'court' })}>{t('defense.courtLink')}</a>
+        <a href={hrefFor({ name: 'housing' })}>{t('defense.housingLink')}</a>
       </nav>
       <CourtReminders />
       {!unlocked && (

@@ -1,5 +1,7 @@
 import { useId, useMemo, useState } from 'preact/hooks';
+import { housingOf } from '../../app/housing-view';
 import { cycleAt, cycleByIndex } from '../../domain/cycles';
+import { buffersACrisis } from '../../domain/housing';
 import { cycleIndices } from '../../domain/ledger';
 import { cycleStats } from '../../domain/stats';
 import { Page } from '../components/Page';
@@ -14,7 +16,7 @@ import './ledger.css';
 export function CycleScreen() {
   const translator = useT();
   const { t } = translator;
-  const { view } = useAppState();
+  const { view, snapshot } = useAppState();
   const now = useNow();
   const selectId = useId();
   const [chosen, setChosen] = useState<number | null>(null);
@@ -30,7 +32,7 @@ export function CycleScreen() {
   }, [version, current]);
   const shown = chosen !== null && choices.includes(chosen) ? chosen : current;
   const stats = useMemo(() => {
-    if (view === null || rule === undefined || shown === null) return null;
+    if (view === null || snapshot === null || rule === undefined || shown === null) return null;
     return cycleStats({
       ledger: view.ledger,
       cycle: shown,
@@ -38,6 +40,7 @@ export function CycleScreen() {
       cycleEnd: cycleByIndex(rule, shown).end.getTime(),
       listings: view.postings.listings,
       cycleOf: view.cycleOf,
+      crises: [...housingOf(snapshot).stays.values()].filter(buffersACrisis).map((stay) => stay.at),
     });
   }, [version, rule, shown]);
   if (view === null || rule === undefined || current === null || shown === null || stats === null) return null;

@@ -31,6 +31,8 @@ export function CycleStatsView({ stats }: { readonly stats: CycleStats }) {
           <dd>{number.format(stats.exchanges)}</dd>
           <dt>{t('ledger.cycle.active')}</dt>
           <dd>{t('ledger.cycle.activeValue', { active: number.format(stats.activeMembers), members: number.format(stats.members) })}</dd>
+          <dt>{t('ledger.cycle.crises')}</dt>
+          <dd data-testid="crises-buffered">{number.format(stats.crisesBuffered)}</dd>
         </dl>
       </section>
 

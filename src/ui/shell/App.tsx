@@ -41,6 +41,7 @@ const AgreementScreen = lazyScreen(() => import('../defense/AgreementScreen').th
 const FundScreen = lazyScreen(() => import('../defense/FundScreen').then((m) => m.FundScreen), { area: 'defense' });
 const FundTotals = lazyScreen(() => import('../defense/FundScreen').then((m) => m.FundTotals), { area: 'defense' });
 const CourtScreens = lazyScreen(() => import('../defense/CourtScreens').then((m) => m.CourtScreens), { area: 'defense' });
+const HousingScreen = lazyScreen(() => import('../defense/HousingScreen').then((m) => m.HousingScreen), { area: 'defense' });
 const LockScreen = lazyScreen(() => import('../lock/LockScreen').then((m) => m.LockScreen), { area: 'lock' });
 const LabelSheet = lazyScreen(() => import('../tools/ToolLabelSheet').then((m) => m.ToolLabelSheet), { area: 'labels' });
 
@@ -55,7 +56,7 @@ export function App({ store }: { readonly store: AppStore }) {
 /** Screens that need an open circle; without one, the start screen shows instead. */
 const CIRCLE_SCREENS = new Set<Route['name']>([
   'home', 'members', 'member', 'invite', 'me', 'exchange', 'draft', 'scan', 'statement', 'cycle', 'board', 'post', 'listing', 'circle-settings', 'sync',
-  'tools', 'tool', 'tool-new', 'label', 'labels', 'areas', 'caretakers', 'defense', 'agreement', 'fund', 'fund-totals', 'court',
+  'tools', 'tool', 'tool-new', 'label', 'labels', 'areas', 'caretakers', 'defense', 'agreement', 'fund', 'fund-totals', 'court', 'housing',
 ]);
 
 function Shell() {
@@ -195,6 +196,8 @@ function renderRoute(route: Route) {
       return <FundTotals />;
     case 'court':
       return <CourtScreens key={route.date} dateId={route.date ?? null} />;
+    case 'housing':
+      return <HousingScreen />;
     case 'not-found':
       return <NotFound />;
   }

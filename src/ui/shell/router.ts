@@ -52,11 +52,13 @@ export type Route =
   | { readonly name: 'fund-totals' }
   /** Court dates: upcoming hearings, posting one, the history; or one date, to sign up, withdraw or cancel. */
   | { readonly name: 'court'; readonly date?: string }
+  /** Housing in a crisis: asking, the hosts who match, recording and ending stays. */
+  | { readonly name: 'housing' }
   | { readonly name: 'not-found'; readonly path: string };
 
 const MAX_HASH = 512;
 const RECORD_ID = /^[A-Za-z0-9_-]{43}$/;
-const SIMPLE = new Set(['create', 'join', 'members', 'invite', 'me', 'settings', 'diagnostics', 'scan', 'statement', 'cycle', 'board', 'circle-settings', 'sync', 'tools', 'areas', 'caretakers', 'defense', 'agreement']);
+const SIMPLE = new Set(['create', 'join', 'members', 'invite', 'me', 'settings', 'diagnostics', 'scan', 'statement', 'cycle', 'board', 'circle-settings', 'sync', 'tools', 'areas', 'caretakers', 'defense', 'agreement', 'housing']);
 /** A printed label's id: 16 random bytes, unpadded base64url. */
 const LABEL_ID = /^[A-Za-z0-9_-]{22}$/;
 

@@ -38,7 +38,25 @@ describe('cycleStats', () => {
       requestedSkills: [],
       skillBalance: [],
       concentration: { topCount: 1, topGivenShare: 0, topReceivedShare: 0, gini: 0, concentrated: false },
+      crisesBuffered: 0,
     });
+  });
+
+  it('counts the crises buffered in the cycle: housing stays that count, by their time only', () => {
+    const membership = projectCircle(circleEvents(3));
+    const stats = (cycle: number) =>
+      cycleStats({
+        ledger: projectLedger([], membership, cycleOf),
+        cycle,
+        membership,
+        cycleEnd: cycleStart(cycle + 1),
+        listings: [],
+        cycleOf,
+        crises: [at(1), at(5), cycleStart(1) + HOUR],
+      });
+    expect(stats(0).crisesBuffered).toBe(2);
+    expect(stats(1).crisesBuffered).toBe(1);
+    expect(stats(2).crisesBuffered).toBe(0);
   });
 
   it('counts hours, exchanges, and active members out of the members at the cycle end', () => {
