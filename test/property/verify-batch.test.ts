@@ -3,6 +3,7 @@
 // pass one reading of Ed25519 and not another.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { bigintOf, littleEndian } from '../fixtures/scalars';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { concatBytes } from '../../src/records/bytes';
@@ -13,17 +14,6 @@ import type { SignatureCheck } from '../../src/records/verify-batch';
 
 const L = ed25519.Point.Fn.ORDER;
 
-function littleEndian(value: bigint): Uint8Array {
-  const out = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) out[i] = Number((value >> BigInt(8 * i)) & 0xffn);
-  return out;
-}
-
-function bigintOf(bytes: Uint8Array): bigint {
-  let value = 0n;
-  for (let i = bytes.length - 1; i >= 0; i--) value = (value << 8n) | BigInt(bytes[i]!);
-  return value;
-}
 
 const keys = Array.from({ length: 4 }, (_, i) => signingKeysFromSeed(new Uint8Array(32).fill(i + 40)));
 

@@ -2,22 +2,12 @@
 // verification, for valid signatures and for every kind of tampering.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { bigintOf, littleEndian } from '../fixtures/scalars';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sign, signingKeysFromSeed, verify, verifyByLibrary } from '../../src/records/signatures';
 
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;
 
-function littleEndian(value: bigint): Uint8Array {
-  const out = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) out[i] = Number((value >> BigInt(8 * i)) & 0xffn);
-  return out;
-}
-
-function bigintOf(bytes: Uint8Array): bigint {
-  let value = 0n;
-  for (let i = bytes.length - 1; i >= 0; i--) value = (value << 8n) | BigInt(bytes[i]!);
-  return value;
-}
 
 const keys = Array.from({ length: 6 }, (_, i) => signingKeysFromSeed(new Uint8Array(32).fill(i + 11)));
 // Encodings of small-order points and of a y beyond the field: keys no honest phone makes.
