@@ -6,14 +6,12 @@
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from './lib/axe';
-import { createCircle } from './lib/app';
-import { inviteByScanning } from './lib/exchange';
+import { circleOfTwo } from './lib/circle-of-two';
 import { setAppLock } from './lib/lock';
-import { goOnline, phoneKit, untilMembers } from './lib/online';
+import { phoneKit } from './lib/online';
 
 const baseUrl = inject('baseUrl');
 const kit = phoneKit('court');
-const phone = (name: string) => kit.phone(name);
 afterAll(() => kit.close());
 
 /** A date-and-time field's value for `days` from today at `time`, in the browser's own time zone. */
@@ -34,14 +32,7 @@ const HEARING_TITLE = /^Hearing on .*9:30/;
 
 describe('court accompaniment', () => {
   test('a hearing posted on one phone reaches the other, which signs up; the first sees who goes, the second is reminded at home', { timeout: 240_000 }, async () => {
-    const server = await kit.server();
-    const ana = await phone('ana');
-    const kofi = await phone('kofi');
-    await createCircle(ana.page, baseUrl, 'Calle Sol', 'Ana');
-    await inviteByScanning({ baseUrl, member: ana.page, memberCamera: ana.camera, newcomer: kofi.page, newcomerCamera: kofi.camera }, 'Kofi');
-    // Going online reloads the sync screen, and a reload locks a locked app: the lock comes after.
-    for (const p of [ana, kofi]) await goOnline(p.page, baseUrl, server.url);
-    await untilMembers(kofi.page, baseUrl, ['Ana', 'Kofi']);
+    const { first: ana, second: kofi } = await circleOfTwo(kit, baseUrl, 'Ana', 'Kofi');
 
     // Without a lock, the court screen asks for one instead of offering to post.
     await ana.page.goto(`${baseUrl}/#/defense`);

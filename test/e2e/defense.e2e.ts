@@ -4,26 +4,17 @@
 // proposed, signed on both phones, and revised.
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { expectAccessible } from './lib/axe';
-import { createCircle } from './lib/app';
-import { inviteByScanning } from './lib/exchange';
+import { circleOfTwo } from './lib/circle-of-two';
 import { setAppLock } from './lib/lock';
-import { goOnline, phoneKit, untilMembers } from './lib/online';
+import { phoneKit } from './lib/online';
 
 const baseUrl = inject('baseUrl');
 const kit = phoneKit('defense');
-const phone = (name: string) => kit.phone(name);
 afterAll(() => kit.close());
 
 describe('mutual defense', () => {
   test('an alert raised on one phone reaches another by sync and is heard there; both sign the agreement, and a new version asks again; the fund takes money and a request', async () => {
-    const server = await kit.server();
-    const ana = await phone('ana');
-    const kofi = await phone('kofi');
-    await createCircle(ana.page, baseUrl, 'Calle Sol', 'Ana');
-    await inviteByScanning({ baseUrl, member: ana.page, memberCamera: ana.camera, newcomer: kofi.page, newcomerCamera: kofi.camera }, 'Kofi');
-    // Going online reloads the sync screen, and a reload locks a locked app: the lock comes after.
-    for (const p of [ana, kofi]) await goOnline(p.page, baseUrl, server.url);
-    await untilMembers(kofi.page, baseUrl, ['Ana', 'Kofi']);
+    const { first: ana, second: kofi } = await circleOfTwo(kit, baseUrl, 'Ana', 'Kofi');
     await setAppLock(ana.page, baseUrl, 'ana keeps the river');
     await setAppLock(kofi.page, baseUrl, 'kofi keeps the hill');
 

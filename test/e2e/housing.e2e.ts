@@ -3,10 +3,9 @@
 // records the stay, and both phones show it and count the crisis buffered.
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { expectAccessible } from './lib/axe';
-import { createCircle } from './lib/app';
-import { inviteByScanning } from './lib/exchange';
+import { circleOfTwo } from './lib/circle-of-two';
 import { setAppLock } from './lib/lock';
-import { goOnline, phoneKit, untilMembers } from './lib/online';
+import { phoneKit } from './lib/online';
 
 const baseUrl = inject('baseUrl');
 const kit = phoneKit('housing');
@@ -14,14 +13,7 @@ afterAll(() => kit.close());
 
 describe('housing', () => {
   test('a request on one phone meets a pledged host on another, who records the stay; both count the crisis buffered, in English and Spanish', async () => {
-    const server = await kit.server();
-    const ana = await kit.phone('ana');
-    const bea = await kit.phone('bea');
-    await createCircle(ana.page, baseUrl, 'Calle Sol', 'Ana');
-    await inviteByScanning({ baseUrl, member: ana.page, memberCamera: ana.camera, newcomer: bea.page, newcomerCamera: bea.camera }, 'Bea');
-    // Going online reloads the sync screen, and a reload locks a locked app: the lock comes after.
-    for (const p of [ana, bea]) await goOnline(p.page, baseUrl, server.url);
-    await untilMembers(bea.page, baseUrl, ['Ana', 'Bea']);
+    const { first: ana, second: bea } = await circleOfTwo(kit, baseUrl, 'Ana', 'Bea');
     await setAppLock(bea.page, baseUrl, 'bea keeps the door open');
     await setAppLock(ana.page, baseUrl, 'ana keeps the river');
 
